@@ -71,6 +71,8 @@ class Direction(str, Enum):
 
 class DateSource(str, Enum):
     front_matter = "front_matter"
+    metadata = "metadata"
+    """HTML <meta> or <time datetime> tags."""
     dateline = "dateline"
     argument = "argument"
     none = "none"

@@ -1,0 +1,48 @@
+"""factcheck: check the numbers in news articles.
+
+    >>> import factcheck
+    >>> [c.quantity.value for c in factcheck.extract("Revenue rose 12% to $4.2 billion.")]
+    [12.0, 4200000000.0]
+"""
+
+from .__about__ import __version__
+from .errors import ConfigError, FactcheckError, InputError, RuleDefinitionError
+from .extract import extract
+from .ingest import from_text, load
+from .models import (
+    Approximation,
+    Attribution,
+    Claim,
+    Document,
+    Finding,
+    Granularity,
+    Modality,
+    Period,
+    Quantity,
+    QuantityKind,
+    Report,
+    Severity,
+)
+
+__all__ = [
+    "Approximation",
+    "Attribution",
+    "Claim",
+    "ConfigError",
+    "Document",
+    "FactcheckError",
+    "Finding",
+    "Granularity",
+    "InputError",
+    "Modality",
+    "Period",
+    "Quantity",
+    "QuantityKind",
+    "Report",
+    "RuleDefinitionError",
+    "Severity",
+    "__version__",
+    "extract",
+    "from_text",
+    "load",
+]

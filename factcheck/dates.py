@@ -1,0 +1,599 @@
+"""Time periods in news text, resolved against the article's publication date.
+
+This is the project's only caller of dateparser. ``find_periods`` scans the text once with one regular
+expression built from the lexicon ``rules/lexicons/<language>/periods.yml`` and resolves each match
+with a small function. dateparser only ever sees a full date the regular expression has already
+isolated ("November 24, 2025"): run over free text it takes ordinary numbers and words for dates.
+
+Conventions:
+
+* A period whose year is not written ("Q3", "in March", "the first half") is the most recent one that
+  had started by the publication date, with ``anchored=False``. Without a publication date it is
+  skipped, as are relative expressions ("last year", "the past decade", "since 2020").
+* Relative expressions count from the publication date, not from another period named nearby.
+* Fiscal years are read as calendar years. Fiscal calendars differ from company to company and the
+  text rarely says which one it means, so "FY2024" is 2024-01-01..2024-12-31 and "fiscal 2024-25"
+  covers both calendar years.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Iterable
+from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import yaml
+
+from factcheck.models import Granularity, Period
+
+__all__ = ["find_periods", "parse_date"]
+
+
+def find_periods(text: str, published: date | None, lexicon: str = "en") -> list[Period]:
+    """All period expressions in text, non-overlapping, in text order, longest match wins."""
+    grammar = _grammar(lexicon)
+    periods = []
+    for match in grammar.scanner.finditer(text):
+        if grammar.looks_like_quantity(text, match.start(), match.end()):
+            continue
+        when = _resolve(match, grammar, published)
+        if when is not None:
+            periods.append(
+                Period(
+                    start=when.start,
+                    end=when.end,
+                    label=when.label,
+                    granularity=when.granularity,
+                    anchored=when.anchored,
+                    text=match.group(),
+                    start_offset=match.start(),
+                    end_offset=match.end(),
+                )
+            )
+    return periods
+
+
+def parse_date(span: str, published: date | None = None) -> date | None:
+    """Parse an already-isolated date string (e.g. 'Nov 24, 2025', '2025-11-24', '2025年11月24日',
+    '24 November 2025') with dateparser; missing parts are taken relative to ``published``.
+    Used for datelines and front matter."""
+    languages = ["zh"] if any(mark in span for mark in _CJK_DATE_MARKS) else ["en"]
+    return _dateparser_date(span, published, languages)
+
+
+_CJK_DATE_MARKS = "年月日"
+
+
+def _dateparser_date(span: str, published: date | None, languages: list[str]) -> date | None:
+    # Imported here: it costs ~100 ms, and many runs never meet a full date.
+    import dateparser
+
+    settings: dict[str, Any] = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(published, time())
+    parsed = dateparser.parse(span, languages=languages, settings=settings)
+    return parsed.date() if parsed else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# Patterns. Number shapes carry no language, so they live here; every word comes from the lexicon.
+
+_YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
+_TWO_DIGITS = r"[0-9]{2}"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
+# A period never starts or ends inside a larger number: "2,024", "12024", "2024.5", "2024%".
+_START = r"(?<!\w)(?<![0-9][.,])"
+_NUMBER_END = r"(?![\w%‰]|[.,][0-9])"
+# "year" in "year-on-year", "year/year" or "year-end" belongs to a compound, not to a period.
+_WORD_END = r"(?!\w|[-/]\w)"
+
+_ATOMIC_KINDS = ("date", "quarter", "half", "fiscal", "mid", "decade", "relative", "month", "year")
+# At one position the first kind that matches wins, so longer, more specific kinds come first.
+_SCANNER_KINDS = (
+    "since", "deadline", "date", "quarter", "half", "year_range", "month_range",
+    "fiscal", "mid", "decade", "window", "relative", "month", "year",
+)  # fmt: skip
+
+
+def _words(words: Iterable[str], *, exact_case: bool = False) -> str:
+    """Alternation of lexicon entries, longest first so that "fiscal year" is tried before "fiscal"."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+    return f"(?:{body})" if exact_case else f"(?i:{body})"
+
+
+def _anonymous(pattern: str) -> str:
+    """The pattern with its named groups made non-capturing, so that it can be embedded in a pattern
+    that defines the same names (``re`` accepts each name once). Embedded matches are re-parsed."""
+    return re.sub(r"\(\?P<\w+>", "(?:", pattern)
+
+
+def _key(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def _month_names(months: list[dict[str, Any]]) -> str:
+    """Capitalised or upper-case names only: lower-case "march" and "may" are verbs."""
+    names = [entry["name"] for entry in months]
+    abbreviations = [abbreviation for entry in months for abbreviation in entry["abbreviations"]]
+
+    def cased(words: list[str]) -> str:
+        return _words(words + [word.upper() for word in words], exact_case=True)
+
+    return rf"(?:{cased(names)}(?!\w)|{cased(abbreviations)}(?!\w)\.?)"
+
+
+def _part_pattern(kind: str, spec: dict[str, Any], parts: int, words: dict[str, str]) -> str:
+    """Quarters and halves: "the third quarter of 2024", "fourth-quarter", "Q3 FY24", "3Q24", "2024 H1"."""
+    the, of, ordinal, year_ref = words["the"], words["of"], words["ordinal"], words["year_ref"]
+    noun = _words(spec["words"])
+    letter = _words([spec["letter"]], exact_case=True)
+    number = f"[1-{parts}]"
+    return (
+        rf"(?:{the}\s+)?(?P<{kind}_ordinal>{ordinal})(?:\s+|\s*-\s*){noun}{_WORD_END}"
+        rf"(?:\s+(?:{of}\s+)?(?P<{kind}_ref>{year_ref}))?"
+        # "the first half of the match" is not a period of time.
+        rf"(?!\s+{of}\b)"
+        # "H200" and "A100" are chips, "H1-B" a visa, "Q35" a model number.
+        rf"|{letter}(?P<{kind}_number>{number})(?![\w-])(?:\s+(?:{of}\s+)?(?P<{kind}_letter_ref>{year_ref}))?"
+        rf"|(?P<{kind}_lead>{number}){letter}(?:(?P<{kind}_yy>{_TWO_DIGITS})|\s?(?P<{kind}_year>{_YEAR})){_NUMBER_END}"
+        rf"|(?P<{kind}_year_first>{_YEAR})[\s-]?{letter}(?P<{kind}_trailing>{number})(?!\w)"
+    )
+
+
+def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The year-reference pattern, and one pattern per kind of period."""
+    units, ranges = lexicon["units"], lexicon["range"]
+    the, of = _words(lexicon["article"]), _words(lexicon["of"])
+    months = _month_names(lexicon["months"])
+    count = rf"(?:{_words(lexicon['numbers'])}|[0-9]{{1,3}}(?![0-9]))"
+    offsets = _words(lexicon["relative"]["offsets"])
+    year_word = _words([units["year"]["one"]])
+    fiscal = (
+        rf"(?:{_words([lexicon['fiscal']['abbreviation']], exact_case=True)}\s?"
+        rf"|{_words(lexicon['fiscal']['words'])}\s+)"
+    )
+    dashes = _words(ranges["dashes"], exact_case=True)
+    connector = rf"(?:\s+{_words(ranges['connectors'])}\s+|\s*{dashes}\s*)"
+    between, from_, and_ = _words(ranges["between"]), _words(ranges["from"]), _words(ranges["and"])
+    calendar_units = lexicon["relative"]["units"]
+
+    def forms(names: Iterable[str], *, plural: bool = True) -> str:
+        return _words(form for name in names for form in (units[name]["one"], units[name]["many"])[: 1 + plural])
+
+    year_ref = (
+        rf"(?:(?P<ref_year>{_YEAR}){_NUMBER_END}"
+        rf"|{fiscal}(?P<ref_fiscal>{_YEAR}|{_TWO_DIGITS}){_NUMBER_END}"
+        rf"|(?:{the}\s+)?(?P<ref_offset>{offsets})\s+{year_word}{_WORD_END}"
+        rf"|{the}\s+{year_word}{_WORD_END})"
+    )
+    part_words = {"the": the, "of": of, "ordinal": _words(lexicon["ordinals"]), "year_ref": _anonymous(year_ref)}
+    day = rf"{_DAY}(?:{_words(lexicon['day_suffixes'])})?(?!\w|[.,][0-9]|%)"
+    kinds = {
+        "date": (
+            rf"(?P<date_iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])){_NUMBER_END}"
+            rf"|{months}\s+{day}(?:,?\s+(?P<date_year>{_YEAR}){_NUMBER_END})?"
+            rf"|{day}\s+(?:{of}\s+)?{months}(?:,?\s+(?P<date_year_after>{_YEAR}){_NUMBER_END})?"
+        ),
+        "quarter": _part_pattern("quarter", lexicon["quarter"], 4, part_words),
+        "half": _part_pattern("half", lexicon["half"], 2, part_words),
+        "year_range": (
+            rf"(?:(?P<year_range_between>{between}\s+)|(?:{from_}\s+)?)(?P<year_range_first>{_YEAR})"
+            rf"(?(year_range_between)\s+{and_}\s+(?P<year_range_and>{_YEAR})"
+            rf"|(?:\s+{_words(ranges['connectors'])}\s+(?P<year_range_to>{_YEAR})"
+            rf"|\s*{dashes}\s*(?P<year_range_dash>{_YEAR}|{_TWO_DIGITS}))){_NUMBER_END}"
+        ),
+        "month_range": (
+            rf"(?:(?P<month_range_between>{between}\s+)|(?:{from_}\s+)?)"
+            rf"(?P<month_range_first>{months})(?:\s+(?P<month_range_first_year>{_YEAR}))?"
+            rf"(?(month_range_between)\s+{and_}\s+|{connector})"
+            rf"(?P<month_range_last>{months})(?:,?\s+(?P<month_range_last_year>{_YEAR}){_NUMBER_END})?"
+        ),
+        "fiscal": (
+            rf"{fiscal}(?P<fiscal_year>{_YEAR}|{_TWO_DIGITS})"
+            rf"(?:(?:/|{dashes})(?P<fiscal_end>{_YEAR}|{_TWO_DIGITS}))?{_NUMBER_END}"
+        ),
+        "mid": rf"{_words(lexicon['mid'])}(?:-|\s+)?(?P<mid_year>{_YEAR}){_NUMBER_END}",
+        "decade": rf"(?:{the}\s+)?(?P<decade_start>(?:19|20)[0-9]0){_words(lexicon['decade_suffixes'])}(?!\w)",
+        "window": (
+            rf"(?:{the}\s+)?{_words(lexicon['windows']['words'])}\s+(?P<window_count>{count})\s+"
+            rf"(?P<window_unit>{forms(units)}){_WORD_END}"
+            rf"|{the}\s+{_words(lexicon['windows']['words'])}\s+"
+            rf"(?P<window_bare>{forms(lexicon['windows']['bare_units'], plural=False)}){_WORD_END}"
+        ),
+        "relative": (
+            rf"(?:{the}\s+)?(?P<relative_offset>{offsets})\s+"
+            rf"(?P<relative_unit>{forms(calendar_units, plural=False)}){_WORD_END}(?!\s+{of}\b)"
+            rf"|(?P<relative_count>{count})\s+(?P<relative_ago_unit>{forms(calendar_units)})\s+"
+            rf"{_words(lexicon['relative']['ago'])}(?!\w)"
+        ),
+        "month": rf"(?P<month_name>{months})(?:\s+(?:{of}\s+)?(?P<month_year>{_YEAR}){_NUMBER_END})?",
+        "year": rf"(?P<year_value>{_YEAR}){_NUMBER_END}",
+    }
+    target = _anonymous(_alternation(kinds, _ATOMIC_KINDS))
+    kinds["since"] = rf"{_words(lexicon['since'])}\s+(?P<since_target>{target})"
+    kinds["deadline"] = (
+        rf"{_words(lexicon['deadline']['words'])}\s+(?:{_words(lexicon['deadline']['end_of'])}\s*)?"
+        rf"(?P<deadline_target>{target})"
+    )
+    return year_ref, kinds
+
+
+def _alternation(kinds: dict[str, str], order: Iterable[str]) -> str:
+    return _START + "(?:" + "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in order) + ")"
+
+
+def _rules_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    bundled = here / "_rules"
+    return bundled if bundled.exists() else here.parent / "rules"
+
+
+@lru_cache(maxsize=None)
+def _grammar(lexicon: str) -> _Grammar:
+    path = _rules_dir() / "lexicons" / lexicon / "periods.yml"
+    return _Grammar(yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+class _Grammar:
+    """One language's compiled patterns, and the word tables its matches are resolved with."""
+
+    def __init__(self, lexicon: dict[str, Any]) -> None:
+        year_ref, kinds = _patterns(lexicon)
+        self.year_ref = re.compile(year_ref)
+        self.atomic = re.compile(_alternation(kinds, _ATOMIC_KINDS))
+        self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS))
+        self.dateparser_languages: list[str] = lexicon["dateparser_languages"]
+        self.months: dict[str, tuple[int, bool]] = {}
+        for number, entry in enumerate(lexicon["months"], start=1):
+            self.months[_key(entry["name"])] = (number, entry.get("guarded", False))
+            self.months.update({_key(abbreviation): (number, True) for abbreviation in entry["abbreviations"]})
+        self.month_guard = {_key(word) for word in lexicon["month_guard"]}
+        self.ordinals = {_key(word): value for word, value in lexicon["ordinals"].items()}
+        self.numbers = {_key(word): value for word, value in lexicon["numbers"].items()}
+        self.offsets = {_key(word): value for word, value in lexicon["relative"]["offsets"].items()}
+        self.unit_names = {
+            _key(form): name for name, unit in lexicon["units"].items() for form in (unit["one"], unit["many"])
+        }
+        self.durations = {name: _duration(unit["duration"]) for name, unit in lexicon["units"].items()}
+        context = lexicon["quantity_context"]
+        currency = "|".join(
+            rf"(?<!\w){re.escape(sign)}" if sign[0].isalnum() else re.escape(sign)
+            for sign in sorted(context["currency_before"], key=len, reverse=True)
+        )
+        self._currency_before = re.compile(rf"(?:{currency})\s*\Z")
+        self._currency_reach = max(map(len, context["currency_before"])) + 4
+        self._quantity_after = re.compile(rf"\s*{_words(context['words_after'])}(?!\w)")
+
+    def month(self, name: str) -> tuple[int, bool]:
+        """Month number, and whether the name is too common a word to count on its own."""
+        return self.months[_key(name).rstrip(".")]
+
+    def count(self, word: str) -> int:
+        return int(word) if word.isdigit() else self.numbers[_key(word)]
+
+    def unit(self, word: str) -> str:
+        return self.unit_names[_key(word)]
+
+    def looks_like_quantity(self, text: str, start: int, end: int) -> bool:
+        """True for a number dressed as a year: "$2024", "2024 tonnes", "by 2030 million"."""
+        if text[start].isdigit() and self._currency_before.search(text, max(0, start - self._currency_reach), start):
+            return True
+        return text[end - 1].isdigit() and self._quantity_after.match(text, end) is not None
+
+    def after_guard_word(self, text: str, start: int) -> bool:
+        """True when the word just before ``start`` makes a guarded month name a month ("in May")."""
+        previous = _PREVIOUS_WORD.search(text, max(0, start - _GUARD_REACH), start)
+        return previous is not None and _key(previous.group(1)) in self.month_guard
+
+
+_PREVIOUS_WORD = re.compile(r"(\w+)[\s-]*\Z")
+_GUARD_REACH = 24
+
+
+def _duration(iso: str) -> tuple[int, str]:
+    """"P10Y" -> (10, "Y")."""
+    match = re.fullmatch(r"P([0-9]+)([YMWD])", iso)
+    if match is None:
+        raise ValueError(f"unsupported unit duration {iso!r}; expected P<n>Y, P<n>M, P<n>W or P<n>D")
+    return int(match.group(1)), match.group(2)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Resolution: one function per kind of match.
+
+
+class _When(NamedTuple):
+    start: date
+    end: date
+    label: str
+    granularity: Granularity
+    anchored: bool
+
+
+class _YearRef(NamedTuple):
+    year: int | None
+    """None when the text leaves the year to the publication date ("the third quarter of the year")."""
+    fiscal: bool
+    anchored: bool
+
+
+_Resolver = Callable[[re.Match[str], _Grammar, date | None], _When | None]
+
+
+def _resolve(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    return _RESOLVERS[match.lastgroup or ""](match, grammar, published)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_months(year: int, month: int, delta: int) -> tuple[int, int] | None:
+    """(year, month) ``delta`` months away, or None outside the years ``datetime`` can represent."""
+    shifted_year, month_index = divmod(year * 12 + month - 1 + delta, 12)
+    return (shifted_year, month_index + 1) if MINYEAR <= shifted_year <= MAXYEAR else None
+
+
+def _latest_year(published: date, month: int) -> int | None:
+    """Year of the most recent 1st of ``month`` on or before ``published``."""
+    latest = _shift_months(published.year, published.month, -((published.month - month) % 12))
+    return None if latest is None else latest[0]
+
+
+def _full_year(digits: str) -> int:
+    """"24" -> 2024, "99" -> 1999 (the POSIX %y pivot); four digits are kept."""
+    return int(digits) if len(digits) == 4 else datetime.strptime(digits, "%y").year
+
+
+def _end_year(first: int, digits: str) -> int | None:
+    """The later year of a span: "2020-2024", "2020-24". Two digits stay in the first year's century,
+    so "2019-03" (an ISO month) is not read as a span."""
+    last = int(digits) if len(digits) == 4 else first - first % 100 + int(digits)
+    return last if last > first else None
+
+
+def _year_when(year: int, anchored: bool) -> _When:
+    return _When(date(year, 1, 1), date(year, 12, 31), str(year), Granularity.year, anchored)
+
+
+def _month_when(year: int, month: int, anchored: bool) -> _When:
+    return _When(date(year, month, 1), _month_end(year, month), f"{year}-{month:02d}", Granularity.month, anchored)
+
+
+def _part_when(year: int, index: int, parts: int, ref: _YearRef) -> _When:
+    months = 12 // parts
+    first = (index - 1) * months + 1
+    prefix = "FY" if ref.fiscal else ""
+    letter = "Q" if parts == 4 else "H"
+    granularity = Granularity.quarter if parts == 4 else Granularity.half
+    return _When(
+        date(year, first, 1),
+        _month_end(year, first + months - 1),
+        f"{prefix}{year}-{letter}{index}",
+        granularity,
+        ref.anchored,
+    )
+
+
+def _year(match: re.Match[str], _: _Grammar, __: date | None) -> _When:
+    return _year_when(int(match.group("year_value")), anchored=True)
+
+
+def _decade(match: re.Match[str], _: _Grammar, __: date | None) -> _When:
+    first = int(match.group("decade_start"))
+    return _When(date(first, 1, 1), date(first + 9, 12, 31), f"{first}..{first + 9}", Granularity.range, True)
+
+
+def _mid(match: re.Match[str], _: _Grammar, __: date | None) -> _When:
+    # The middle two quarters: wide enough to hold whatever the writer meant by "mid".
+    year = int(match.group("mid_year"))
+    return _When(date(year, 4, 1), date(year, 9, 30), f"mid-{year}", Granularity.range, True)
+
+
+def _fiscal(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
+    first = _full_year(match.group("fiscal_year"))
+    if match.group("fiscal_end") is None:
+        return _When(date(first, 1, 1), date(first, 12, 31), f"FY{first}", Granularity.year, True)
+    # "fiscal 2024-25" is one fiscal year straddling two calendar years.
+    if _end_year(first, match.group("fiscal_end")) != first + 1:
+        return None
+    return _When(date(first, 1, 1), date(first + 1, 12, 31), f"FY{first}-{(first + 1) % 100:02d}", Granularity.range, True)
+
+
+def _year_range(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
+    first = int(match.group("year_range_first"))
+    digits = match.group("year_range_and") or match.group("year_range_to") or match.group("year_range_dash")
+    last = _end_year(first, digits)
+    if last is None:
+        return None
+    return _When(date(first, 1, 1), date(last, 12, 31), f"{first}..{last}", Granularity.range, True)
+
+
+def _month(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    number, guarded = grammar.month(match.group("month_name"))
+    if match.group("month_year"):
+        return _month_when(int(match.group("month_year")), number, anchored=True)
+    if guarded and not grammar.after_guard_word(match.string, match.start()):
+        return None
+    year = None if published is None else _latest_year(published, number)
+    return None if year is None else _month_when(year, number, anchored=False)
+
+
+def _month_range(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    first, _ = grammar.month(match.group("month_range_first"))
+    last, _ = grammar.month(match.group("month_range_last"))
+    first_year, last_year = match.group("month_range_first_year"), match.group("month_range_last_year")
+    wraps = first > last  # "November to February" runs into the next year
+    if last_year:
+        end_year: int | None = int(last_year)
+    elif first_year:
+        end_year = int(first_year) + wraps
+    else:
+        end_year = None if published is None else _latest_year(published, last)
+    if end_year is None:
+        return None
+    start_year = int(first_year) if first_year else end_year - wraps
+    start, end = date(start_year, first, 1), _month_end(end_year, last)
+    if start > end:
+        return None
+    label = f"{start_year}-{first:02d}..{end_year}-{last:02d}"
+    return _When(start, end, label, Granularity.range, bool(first_year or last_year))
+
+
+def _full_date(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    anchored = any(match.group(name) for name in ("date_iso", "date_year", "date_year_after"))
+    if not anchored and published is None:
+        return None  # dateparser would fill in today's year
+    day = _dateparser_date(match.group(), published, grammar.dateparser_languages)
+    return None if day is None else _When(day, day, day.isoformat(), Granularity.day, anchored)
+
+
+def _year_ref(text: str | None, grammar: _Grammar, published: date | None) -> _YearRef | None:
+    """The year a quarter or half belongs to; None when it depends on a missing publication date."""
+    match = None if text is None else grammar.year_ref.fullmatch(text)
+    if match is None:
+        return _YearRef(None, fiscal=False, anchored=False)
+    if match.group("ref_year"):
+        return _YearRef(int(match.group("ref_year")), fiscal=False, anchored=True)
+    if match.group("ref_fiscal"):
+        return _YearRef(_full_year(match.group("ref_fiscal")), fiscal=True, anchored=True)
+    if match.group("ref_offset") is None or published is None:
+        return _YearRef(None, fiscal=False, anchored=False)
+    shifted = _shift_months(published.year, 1, 12 * grammar.offsets[_key(match.group("ref_offset"))])
+    return None if shifted is None else _YearRef(shifted[0], fiscal=False, anchored=False)
+
+
+def _part(kind: str, parts: int) -> _Resolver:
+    """Resolver for quarters (parts=4) or halves (parts=2)."""
+
+    def resolve(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+        ordinal = match.group(f"{kind}_ordinal")
+        if ordinal is not None:
+            index = grammar.ordinals[_key(ordinal)]
+            index = parts if index == -1 else index
+        else:
+            index = int(match.group(f"{kind}_number") or match.group(f"{kind}_lead") or match.group(f"{kind}_trailing"))
+        if not 1 <= index <= parts:
+            return None  # "third half"
+        written = match.group(f"{kind}_yy") or match.group(f"{kind}_year") or match.group(f"{kind}_year_first")
+        if written:
+            ref: _YearRef | None = _YearRef(_full_year(written), fiscal=False, anchored=True)
+        else:
+            ref = _year_ref(match.group(f"{kind}_ref") or match.group(f"{kind}_letter_ref"), grammar, published)
+        if ref is None:
+            return None
+        year = ref.year
+        if year is None:
+            first_month = (index - 1) * 12 // parts + 1
+            year = None if published is None else _latest_year(published, first_month)
+        return None if year is None else _part_when(year, index, parts, ref)
+
+    return resolve
+
+
+def _calendar_period(unit: str, published: date, offset: int) -> _When | None:
+    """The calendar year, quarter or month ``offset`` units from the one containing ``published``."""
+    if unit == "year":
+        shifted = _shift_months(published.year, 1, 12 * offset)
+        return None if shifted is None else _year_when(shifted[0], anchored=False)
+    if unit == "quarter":
+        quarter_start = published.month - (published.month - 1) % 3
+        shifted = _shift_months(published.year, quarter_start, 3 * offset)
+        if shifted is None:
+            return None
+        year, month = shifted
+        return _part_when(year, (month - 1) // 3 + 1, 4, _YearRef(year, fiscal=False, anchored=False))
+    shifted = _shift_months(published.year, published.month, offset)
+    return None if shifted is None else _month_when(*shifted, anchored=False)
+
+
+def _relative(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    if published is None:
+        return None
+    if match.group("relative_offset"):
+        offset = grammar.offsets[_key(match.group("relative_offset"))]
+        unit = grammar.unit(match.group("relative_unit"))
+    else:
+        offset = -grammar.count(match.group("relative_count"))
+        unit = grammar.unit(match.group("relative_ago_unit"))
+    return _calendar_period(unit, published, offset)
+
+
+def _before(published: date, amount: int, designator: str) -> date | None:
+    """``published`` minus an ISO 8601 duration, or None before year 1."""
+    if designator in "WD":
+        days = amount * (7 if designator == "W" else 1)
+        return published - timedelta(days=days) if (published - date.min).days >= days else None
+    shifted = _shift_months(published.year, published.month, -amount * (12 if designator == "Y" else 1))
+    if shifted is None:
+        return None
+    year, month = shifted
+    return date(year, month, min(published.day, calendar.monthrange(year, month)[1]))
+
+
+def _window(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    if published is None:
+        return None
+    count = grammar.count(match.group("window_count")) if match.group("window_count") else 1
+    per_unit, designator = grammar.durations[grammar.unit(match.group("window_unit") or match.group("window_bare"))]
+    amount = count * per_unit
+    start = _before(published, amount, designator) if amount else None
+    if start is None:
+        return None
+    return _When(start, published, f"P{amount}{designator}..{published.isoformat()}", Granularity.window, False)
+
+
+def _target(match: re.Match[str], group: str, grammar: _Grammar, published: date | None) -> tuple[_When, str] | None:
+    """The period inside a composite ("since <period>") and its kind. The composite embeds it without
+    group names, so it is matched again on its own to recover them."""
+    inner = grammar.atomic.fullmatch(match.string, match.start(group), match.end(group))
+    if inner is None:
+        return None
+    when = _resolve(inner, grammar, published)
+    return None if when is None else (when, inner.lastgroup or "")
+
+
+def _since(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    if published is None:
+        return None
+    target = _target(match, "since_target", grammar, published)
+    if target is None or target[0].start > published:
+        return None
+    when = target[0]
+    return _When(when.start, published, f"{when.label}..{published.isoformat()}", Granularity.range, when.anchored)
+
+
+def _deadline(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    target = _target(match, "deadline_target", grammar, published)
+    if target is None:
+        return None
+    when, kind = target
+    # An inferred year looks backwards ("by March" -> last March), which a deadline never does.
+    if not (when.anchored or kind == "relative"):
+        return None
+    # An article written after its deadline ("by 2020", published 2024) still gets an ordered span.
+    start = published if published is not None and published <= when.end else date(when.end.year, 1, 1)
+    return _When(start, when.end, f"by {when.label}", Granularity.deadline, when.anchored)
+
+
+_RESOLVERS: dict[str, _Resolver] = {
+    "since": _since,
+    "deadline": _deadline,
+    "date": _full_date,
+    "quarter": _part("quarter", 4),
+    "half": _part("half", 2),
+    "year_range": _year_range,
+    "month_range": _month_range,
+    "fiscal": _fiscal,
+    "mid": _mid,
+    "decade": _decade,
+    "window": _window,
+    "relative": _relative,
+    "month": _month,
+    "year": _year,
+}

@@ -1,0 +1,107 @@
+"""Claim extraction: Document -> list[Claim], one linear pass over the document's tokens."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from datetime import date
+
+from ..dates import find_periods
+from ..ingest import from_text
+from ..lexicon import Lexicon, lexicon
+from ..models import Claim, Document, Period, Quantity
+from .context import Context, SentenceIndex
+from .quantities import RawQuantity, Scanner
+from .tokens import Token, tokenize
+
+__all__ = ["extract_claims", "extract"]
+
+_SHARE_CONTEXT_REACH = 200
+
+
+def extract(source: str | bytes | Document, *, published: date | None = None, fmt: str = "text") -> list[Claim]:
+    """Every numeric claim in a Document, or in text given as str or bytes."""
+    if isinstance(source, Document):
+        document = source
+        if published is not None and document.published is None:
+            document = document.model_copy(update={"published": published})
+    else:
+        document = from_text(source, fmt=fmt, published=published)
+    return extract_claims(document)
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    language = lexicon(document.language if document.language in ("en",) else "en")
+    tokens = tokenize(document.view)
+    periods = find_periods(document.view, document.published)
+    blocked = _blocked_tokens(tokens, periods)
+    scanner = Scanner(tokens, language, blocked, _share_context(document.view, language), document.view.lower())
+    quantities = scanner.scan()
+    index = SentenceIndex(document.sentences, document.paragraphs)
+    context = Context(document, tokens, language, periods, index)
+    context.mark_figures(quantities)
+    return _claims(document, quantities, context)
+
+
+def _blocked_tokens(tokens: list[Token], periods: list[Period]) -> frozenset[int]:
+    starts = [token.start for token in tokens]
+    blocked: set[int] = set()
+    for period in periods:
+        blocked.update(range(bisect_left(starts, period.start_offset), bisect_left(starts, period.end_offset)))
+    return frozenset(blocked)
+
+
+def _share_context(view: str, language: Lexicon):
+    cues = language.points_cues
+
+    def talks_about_shares(offset: int) -> bool:
+        window = view[max(0, offset - _SHARE_CONTEXT_REACH):offset + _SHARE_CONTEXT_REACH].lower()
+        return any(cue in window for cue in cues)
+
+    return talks_about_shares
+
+
+def _claims(document: Document, quantities: list[RawQuantity], context: Context) -> list[Claim]:
+    ids = [f"{document.id}#{number}" for number in range(1, len(quantities) + 1)]
+    links = context.links_for(quantities, ids)
+    claims = []
+    for position, raw in enumerate(quantities):
+        sentence = context.index.sentence_of(raw.start)
+        period = context.period_for(raw, sentence, _neighbours(quantities, position))
+        claims.append(Claim(
+            id=ids[position],
+            document=document.id,
+            text=document.text[raw.start:raw.end],
+            start=raw.start,
+            end=raw.end,
+            sentence=sentence,
+            paragraph=context.index.paragraph_of(raw.start),
+            quantity=_quantity(raw),
+            period=period,
+            subject=context.subject_for(raw, sentence),
+            metric=context.metric_for(raw, sentence),
+            modality=context.modality_for(raw, sentence, period),
+            direction=context.direction_for(raw, sentence),
+            links=tuple(links.get(position, ())),
+            attribution=context.attribution_for(sentence),
+        ))
+    return claims
+
+
+def _neighbours(quantities: list[RawQuantity], position: int) -> list[RawQuantity]:
+    return quantities[max(0, position - 3):position + 4]
+
+
+def _quantity(raw: RawQuantity) -> Quantity:
+    return Quantity(
+        value=raw.value,
+        lower=raw.lower,
+        upper=raw.upper,
+        is_range=raw.is_range,
+        unit=raw.unit,
+        currency=raw.currency,
+        currency_inferred=raw.currency_inferred,
+        kind=raw.kind,
+        scale=raw.scale,
+        precision=raw.precision,
+        approximation=raw.approximation,
+    )

@@ -1,0 +1,353 @@
+"""What a figure is about: period, subject, metric, modality, direction, attribution and links.
+
+Every lookup is confined to the claim's sentence (or its paragraph for continued attribution) and bounded
+in tokens, so the context pass stays linear in the document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon
+from ..models import (
+    Attribution,
+    AttributionKind,
+    Direction,
+    Document,
+    Link,
+    LinkRole,
+    Modality,
+    Period,
+    QuantityKind,
+    Span,
+)
+from .quantities import RawQuantity
+from .tokens import Token
+
+_PERIOD_AFTER_REACH = 8
+_METRIC_BEFORE_REACH = 10
+_METRIC_AFTER_REACH = 6
+_DIRECTION_REACH = 6
+_RATE_RESULT_REACH = 14
+_CHANGE_METRICS = frozenset({"growth", "decline"})
+_CHANGE_PENALTY = 4
+_RESULT_WORDS = frozenset({"to", "reaching", "reach", "reached", "hitting", "hit", "at", "totalling", "totaling",
+                           "topping", "exceeding", "surpassing"})
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
+_RATE_KINDS = (QuantityKind.percent, QuantityKind.multiple, QuantityKind.percentage_points)
+_SOURCE_NOUNS = frozenset({"analysts", "officials", "economists", "experts", "researchers", "executives",
+                           "the company", "the ministry", "the government", "the agency", "the bank", "the report",
+                           "data", "figures", "statistics", "estimates", "a spokesperson", "a spokesman",
+                           "a spokeswoman", "the filing", "the statement", "the survey", "the study"})
+
+
+class SentenceIndex:
+    """Which sentence and paragraph an offset falls in, by binary search over sorted spans."""
+
+    def __init__(self, sentences: tuple[Span, ...], paragraphs: tuple[Span, ...]) -> None:
+        self.sentences, self.paragraphs = sentences, paragraphs
+        self._sentence_starts = [span.start for span in sentences]
+        self._paragraph_starts = [span.start for span in paragraphs]
+
+    def sentence_of(self, offset: int) -> Span:
+        return _containing(self.sentences, self._sentence_starts, offset)
+
+    def paragraph_of(self, offset: int) -> Span:
+        return _containing(self.paragraphs, self._paragraph_starts, offset)
+
+    def previous_sentence(self, sentence: Span) -> Span | None:
+        position = bisect_left(self._sentence_starts, sentence.start)
+        return self.sentences[position - 1] if position > 0 else None
+
+
+def _containing(spans: tuple[Span, ...], starts: list[int], offset: int) -> Span:
+    position = bisect_right(starts, offset) - 1
+    if position >= 0 and spans[position].start <= offset < max(spans[position].end, spans[position].start + 1):
+        return spans[position]
+    return Span(start=offset, end=offset + 1)
+
+
+@dataclass
+class Context:
+    document: Document
+    tokens: list[Token]
+    lexicon: Lexicon
+    periods: list[Period]
+    index: SentenceIndex
+
+    def __post_init__(self) -> None:
+        self._token_starts = [token.start for token in self.tokens]
+        self._period_starts = [period.start_offset for period in self.periods]
+        self._citation_starts = [citation.start for citation in self.document.citations]
+        self._attributions: dict[Span, Attribution] = {}
+        self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
+        self.figure_tokens: frozenset[int] = frozenset()
+
+    def mark_figures(self, quantities: list[RawQuantity]) -> None:
+        """Tokens read as figures ('TWh', 'M') can never be part of a subject's name."""
+        self.figure_tokens = frozenset(i for q in quantities for i in range(q.first_token, q.next_index))
+
+    # -- token windows ----------------------------------------------------------------------------------
+
+    def token_range(self, span: Span) -> tuple[int, int]:
+        return bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end)
+
+    def periods_in(self, span: Span) -> list[Period]:
+        low = bisect_left(self._period_starts, span.start)
+        high = bisect_left(self._period_starts, span.end)
+        return self.periods[low:high]
+
+    # -- period ---------------------------------------------------------------------------------------------
+
+    def period_for(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
+        """The period written right after the figure, else the nearest one before it in the sentence."""
+        candidates = self.periods_in(sentence)
+        if not candidates:
+            return None
+        following = [p for p in candidates if p.start_offset >= quantity.end]
+        if following:
+            nearest = following[0]
+            gap_low, gap_high = quantity.next_index, bisect_left(self._token_starts, nearest.start_offset)
+            between_figures = any(quantity.end <= q.start < nearest.start_offset for q in quantities)
+            if gap_high - gap_low <= _PERIOD_AFTER_REACH and not between_figures \
+                    and not self._clause_break(gap_low, gap_high):
+                return nearest
+        preceding = [p for p in candidates if p.end_offset <= quantity.start]
+        if preceding:
+            return preceding[-1]
+        return following[0] if following else None
+
+    def _clause_break(self, low: int, high: int) -> bool:
+        return any(self.tokens[i].text in _CLAUSE_BREAKS for i in range(low, min(high, len(self.tokens))))
+
+    # -- subject ------------------------------------------------------------------------------------------
+
+    def subject_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
+        low, _ = self.token_range(sentence)
+        phrases = self._proper_phrases(low, quantity.first_token)
+        possessive = [phrase for phrase in phrases if phrase[1]]
+        if possessive:
+            return possessive[-1][0]
+        if phrases:
+            return phrases[0][0]
+        _, high = self.token_range(sentence)
+        after = self._proper_phrases(quantity.next_index, high)
+        return after[0][0] if after else None
+
+    def _proper_phrases(self, low: int, high: int) -> list[tuple[str, bool]]:
+        """Runs of capitalised words between two token indices, as (normalised name, is_possessive)."""
+        phrases, run = [], []
+        for index in range(low, high):
+            token = self.tokens[index]
+            if index not in self.figure_tokens and self._is_name_part(token, run, index):
+                run.append(token)
+                if not token.text.endswith(("'s", "’s")):
+                    continue
+            if run:
+                phrases.append(self._name(run))
+                run = []
+        if run:
+            phrases.append(self._name(run))
+        return [phrase for phrase in phrases if phrase[0]]
+
+    def _is_name_part(self, token: Token, run: list[Token], index: int) -> bool:
+        if token.kind == "word" and token.text[:1].isupper():
+            if run:
+                return True
+            return token.text not in self.lexicon.subject_stopwords and not self._common_word(token, index)
+        if token.text == "." and run and len(run[-1].text) == 1 and run[-1].end == token.start:
+            return True
+        if token.text in ("&",) and run:
+            return True
+        return bool(run) and token.kind == "word" and len(token.text) == 1 and token.text.isupper()
+
+    def _common_word(self, token: Token, index: int) -> bool:
+        """A capitalised word that the article also writes in lower case is an ordinary word ('Now', 'Exports')."""
+        return token.lower in self.lowercase_words and (index == 0 or self._starts_sentence(index))
+
+    def _starts_sentence(self, index: int) -> bool:
+        return self.index.sentence_of(self.tokens[index].start).start == self.tokens[index].start
+
+    def _name(self, run: list[Token]) -> tuple[str, bool]:
+        while run and run[-1].text in ("&",):
+            run = run[:-1]
+        text = self.document.view[run[0].start:run[-1].end]
+        possessive = text.endswith(("'s", "’s", "s'", "s’"))
+        if text.endswith(("'s", "’s")):
+            text = text[:-2]
+        words = text.split()
+        while len(words) > 1 and words[-1] in self.lexicon.subject_suffixes:
+            words.pop()
+        return " ".join(words).strip(" ,"), possessive
+
+    # -- metric, modality, direction --------------------------------------------------------------------------
+
+    def metric_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
+        low, high = self.token_range(sentence)
+        best: tuple[int, str] | None = None
+        for index in range(max(low, quantity.first_token - _METRIC_BEFORE_REACH),
+                           min(high, quantity.next_index + _METRIC_AFTER_REACH)):
+            if quantity.first_token <= index < quantity.next_index:
+                continue
+            found = self.lexicon.metrics.match(self.tokens, index)
+            if found is None:
+                continue
+            distance = quantity.first_token - found[1] if index < quantity.first_token else index - quantity.next_index
+            distance += self._metric_penalty(found[0])
+            if best is None or distance < best[0]:
+                best = (distance, found[0])
+        return best[1] if best else None
+
+    @staticmethod
+    def _metric_penalty(metric: str) -> int:
+        """A metric names what is measured; change words ('growth', 'fell') only count when no noun is near."""
+        return _CHANGE_PENALTY if metric in _CHANGE_METRICS else 0
+
+    def modality_for(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Modality:
+        low, _ = self.token_range(sentence)
+        best: tuple[int, str] | None = None
+        for index in range(max(low, quantity.first_token - 12), quantity.first_token):
+            found = self.lexicon.modality.match(self.tokens, index)
+            if found is not None and (best is None or index >= best[0]):
+                best = (index, found[0])
+        if best is not None:
+            return Modality(best[1])
+        published = self.document.published
+        if period is not None and published is not None and period.start > published:
+            return Modality.projected
+        return Modality.actual
+
+    def direction_for(self, quantity: RawQuantity, sentence: Span) -> Direction:
+        low, high = self.token_range(sentence)
+        best: tuple[int, str] | None = None
+        for index in range(max(low, quantity.first_token - _DIRECTION_REACH),
+                           min(high, quantity.next_index + _DIRECTION_REACH)):
+            if quantity.first_token <= index < quantity.next_index:
+                continue
+            found = self.lexicon.direction.match(self.tokens, index)
+            if found is None:
+                continue
+            distance = abs(index - quantity.first_token)
+            if best is None or distance < best[0]:
+                best = (distance, found[0])
+        return Direction(best[1]) if best else Direction.none
+
+    # -- attribution ----------------------------------------------------------------------------------------
+
+    def attribution_for(self, sentence: Span) -> Attribution:
+        if sentence not in self._attributions:
+            self._attributions[sentence] = self._attribution(sentence)
+        return self._attributions[sentence]
+
+    def _attribution(self, sentence: Span) -> Attribution:
+        found = self._attribution_in(sentence)
+        if found.kind is not AttributionKind.none:
+            return found
+        previous = self.index.previous_sentence(sentence)
+        if previous is not None and self._continues(sentence, previous):
+            return self._attribution_in(previous)
+        return found
+
+    def _continues(self, sentence: Span, previous: Span) -> bool:
+        if self.index.paragraph_of(sentence.start) != self.index.paragraph_of(previous.start):
+            return False
+        low, _ = self.token_range(sentence)
+        return self.lexicon.continuations.match(self.tokens, low) is not None
+
+    def _attribution_in(self, sentence: Span) -> Attribution:
+        citations = self.document.citations
+        low = bisect_left(self._citation_starts, sentence.start)
+        high = bisect_right(self._citation_starts, sentence.end + 1)
+        markers = tuple(self.document.text[c.start:c.end] for c in citations[low:high])
+        if markers:
+            return Attribution(kind=AttributionKind.citation, markers=markers)
+        named = self._named_source(sentence)
+        if named is not None:
+            return named
+        for link in self.document.links:
+            if sentence.start <= link.start < sentence.end:
+                return Attribution(kind=AttributionKind.link, text=self.document.text[link.start:link.end],
+                                   start=link.start, end=link.end)
+        return Attribution()
+
+    def _named_source(self, sentence: Span) -> Attribution | None:
+        low, high = self.token_range(sentence)
+        for index in range(low, high):
+            prefix = self.lexicon.attribution_prefixes.match(self.tokens, index)
+            if prefix is not None:
+                source = self._proper_phrases(prefix[1], min(high, prefix[1] + 8))
+                phrase = self._span_text(index, prefix[1])
+                return self._source(source[0][0] if source else self._noun_after(prefix[1], high), phrase, index,
+                                    prefix[1])
+        for index in range(low, high):
+            verb = self.lexicon.attribution_verbs.match(self.tokens, index)
+            if verb is None:
+                continue
+            source = self._source_near_verb(index, low, high)
+            if source is not None:
+                return self._source(source, self._span_text(index, verb[1]), index, verb[1])
+        return None
+
+    def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
+        before = self._proper_phrases(max(low, verb - 6), verb)
+        if before:
+            return before[-1][0]
+        for size in (2, 1):
+            start = verb - size
+            if start >= low and self._span_text(start, verb).lower() in _SOURCE_NOUNS:
+                return self._span_text(start, verb)
+        after = self._proper_phrases(verb + 1, min(high, verb + 5))
+        return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
+
+    def _noun_after(self, index: int, high: int) -> str | None:
+        words = [t.text for t in self.tokens[index:min(high, index + 4)] if t.kind == "word"]
+        return " ".join(words[:3]) or None
+
+    def _source(self, name: str | None, phrase: str, start: int, end: int) -> Attribution:
+        return Attribution(kind=AttributionKind.source, source=name, verb=phrase.lower(),
+                           start=self.tokens[start].start, end=self.tokens[end - 1].end)
+
+    def _span_text(self, start: int, end: int) -> str:
+        return self.document.view[self.tokens[start].start:self.tokens[end - 1].end]
+
+    # -- links between the figures of one statement ---------------------------------------------------------
+
+    def links_for(self, quantities: list[RawQuantity], ids: list[str]) -> dict[int, list[Link]]:
+        links: dict[int, list[Link]] = {}
+        for position, quantity in enumerate(quantities):
+            for later in range(position + 1, min(len(quantities), position + 4)):
+                self._link_pair(quantities, ids, position, later, links)
+        return links
+
+    def _link_pair(self, quantities: list[RawQuantity], ids: list[str], a: int, b: int,
+                   links: dict[int, list[Link]]) -> None:
+        first, second = quantities[a], quantities[b]
+        if self.index.sentence_of(first.start) != self.index.sentence_of(second.start):
+            return
+        role = self._relation(first, second)
+        if role is None:
+            return
+        forward, backward = role
+        links.setdefault(a, []).append(Link(role=forward, target=ids[b]))
+        links.setdefault(b, []).append(Link(role=backward, target=ids[a]))
+
+    def _relation(self, first: RawQuantity, second: RawQuantity) -> tuple[LinkRole, LinkRole] | None:
+        before_first = self._word_before(first.first_token)
+        before_second = self._word_before(second.first_token)
+        if before_first == "from" and before_second in ("to", "through") and first.kind == second.kind:
+            return LinkRole.change_from, LinkRole.change_to
+        if first.kind in _RATE_KINDS and second.kind not in _RATE_KINDS \
+                and second.first_token - first.next_index <= _RATE_RESULT_REACH \
+                and self._result_word_between(first.next_index, second.first_token):
+            return LinkRole.rate_of, LinkRole.result_of
+        if first.kind is second.kind is QuantityKind.money and first.currency != second.currency \
+                and self._word_before(second.first_token) == "(" and second.first_token - first.next_index <= 2:
+            return LinkRole.conversion_of, LinkRole.conversion_of
+        return None
+
+    def _word_before(self, index: int) -> str | None:
+        return self.tokens[index - 1].lower if index > 0 else None
+
+    def _result_word_between(self, low: int, high: int) -> bool:
+        return any(self.tokens[i].lower in _RESULT_WORDS for i in range(low, high))

@@ -1,0 +1,429 @@
+"""The quantity grammar: [hedge] [currency] numeral [scale] [unit | % | points | currency | noun] [range].
+
+One left-to-right pass over the tokens with bounded look-ahead, so extraction stays linear in the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..lexicon import Currency, Lexicon
+from ..models import Approximation, QuantityKind
+from ..units import canonical_unit, is_duration
+from .numbers import Numeral, parse_numeral
+from .tokens import Token, tokenize
+
+_NEGATIVE_SIGNS = ("-", "−", "–")
+_LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
+_UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
+_PERCENT_UNIT = "percent"
+_POINTS_UNIT = "percentage_point"
+# Units that are one letter long are read only when they touch the number ("-10C", "5t").
+_MIN_SPACED_SYMBOL = 2
+
+
+@dataclass(frozen=True)
+class RawQuantity:
+    start: int
+    end: int
+    value: float | None
+    kind: QuantityKind
+    precision: float | None = None
+    scale: float = 1.0
+    unit: str | None = None
+    currency: str | None = None
+    currency_inferred: bool = False
+    lower: float | None = None
+    upper: float | None = None
+    is_range: bool = False
+    approximation: Approximation = Approximation.exact
+    first_token: int = 0
+    next_index: int = 0
+    bare: bool = False
+    """True when only a number was read: a range partner may lend it its unit ("25-35%")."""
+
+
+@dataclass(frozen=True)
+class Scanner:
+    tokens: list[Token]
+    lexicon: Lexicon
+    blocked: frozenset[int]
+    """Token indices that belong to periods or masked artefacts; no quantity may use them."""
+    share_context: Callable[[int], bool]
+    """Whether the sentence around an offset talks about shares or rates (for bare 'points')."""
+    lowered_text: str = ""
+    """The whole view in lower case, to resolve names several currencies share ('crowns')."""
+
+    def scan(self) -> list[RawQuantity]:
+        found, index = [], 0
+        while index < len(self.tokens):
+            quantity = None if index in self.blocked else self.quantity_at(index)
+            if quantity is None:
+                index += 1
+                continue
+            found.append(quantity)
+            index = quantity.next_index
+        return found
+
+    # -- statements -------------------------------------------------------------------------------------
+
+    def quantity_at(self, index: int) -> RawQuantity | None:
+        token = self.tokens[index]
+        if token.lower in self.lexicon.range_openers:
+            opened = self._opened_range(index)
+            if opened is not None:
+                return opened
+        hedge = self.lexicon.hedges_before.match(self.tokens, index)
+        if hedge is not None and self._free(hedge[1]):
+            simple = self.simple_at(hedge[1])
+            if simple is not None and self._hedges_figure(token, simple):
+                return self._after_hedge(_hedged(simple, Approximation(hedge[0]), token.start, index))
+            if simple is not None:
+                return simple
+        simple = self.simple_at(index)
+        if simple is None:
+            return None
+        ranged = self._range_after(simple)
+        return self._after_hedge(ranged or simple)
+
+    def _hedges_figure(self, hedge: Token, figure: RawQuantity) -> bool:
+        """'over ten years' is a span of time ('during'), not 'more than ten years'."""
+        if hedge.lower not in self.lexicon.not_before_durations or figure.unit is None:
+            return True
+        return figure.kind is not QuantityKind.physical or not is_duration(figure.unit)
+
+    def _opened_range(self, index: int) -> RawQuantity | None:
+        """'between 25 and 35 percent', 'from 2 to 3 million' (a range unless a change verb precedes)."""
+        closers = self.lexicon.range_openers[self.tokens[index].lower]
+        first = self.simple_at(index + 1) if self._free(index + 1) else None
+        if first is None or not self._is_word(first.next_index, closers):
+            return None
+        if self._change_precedes(index):
+            return None
+        second = self.simple_at(first.next_index + 1) if self._free(first.next_index + 1) else None
+        if second is None:
+            return None
+        return _range(first, second, self.tokens[index].start, index)
+
+    def _range_after(self, first: RawQuantity) -> RawQuantity | None:
+        connector = first.next_index
+        if connector >= len(self.tokens) or self.tokens[connector].lower not in self.lexicon.range_connectors:
+            return None
+        if self.tokens[connector].lower == "to" and self._change_precedes(first.first_token):
+            return None
+        second = self.simple_at(connector + 1) if self._free(connector + 1) else None
+        if second is None or self._is_identifier(second):
+            return None
+        if self.tokens[connector].kind == "sym" and first.bare and second.bare and first.value and second.value:
+            if self.tokens[connector].start != self.tokens[connector - 1].end:
+                return None
+        return _range(first, second, first.start, first.first_token)
+
+    def _after_hedge(self, quantity: RawQuantity) -> RawQuantity:
+        trailing = self.lexicon.hedges_after.match(self.tokens, quantity.next_index)
+        if trailing is None or quantity.approximation is not Approximation.exact or quantity.is_range:
+            return quantity
+        hedged = _hedged(quantity, Approximation(trailing[0]), quantity.start, quantity.first_token)
+        return replace(hedged, end=self.tokens[trailing[1] - 1].end, next_index=trailing[1])
+
+    def _change_precedes(self, index: int) -> bool:
+        """A direction word just before 'from'/'X to' makes it a change of two figures, not a range."""
+        for back in range(max(0, index - 4), index):
+            if self.lexicon.direction.match(self.tokens, back):
+                return True
+        return False
+
+    def _is_identifier(self, second: RawQuantity) -> bool:
+        """'1111-2222-3333' is an account or phone number, not a range."""
+        after = second.next_index
+        return after + 1 < len(self.tokens) and self.tokens[after].text == "-" and self.tokens[after + 1].kind == "num"
+
+    # -- a single figure --------------------------------------------------------------------------------
+
+    def simple_at(self, index: int) -> RawQuantity | None:
+        if index >= len(self.tokens):
+            return None
+        multiple = self._multiple_word(index)
+        if multiple is not None:
+            return multiple
+        currency, number_index = self._currency_prefix(index)
+        negative = self._negative_sign(number_index)
+        if negative:
+            number_index += 1
+        if number_index >= len(self.tokens) or not self._free(number_index):
+            return None
+        numeral = parse_numeral(self.tokens, number_index, self.lexicon)
+        if numeral is None or self._not_a_quantity(numeral, number_index):
+            return None
+        if negative:
+            numeral = replace(numeral, value=-numeral.value)
+        start = self.tokens[index].start
+        if currency is not None:
+            return self._money(numeral, currency, start, index, prefixed=True)
+        return self._suffixed(numeral, start, index)
+
+    def _multiple_word(self, index: int) -> RawQuantity | None:
+        found = self.lexicon.multiple_words.match(self.tokens, index)
+        if found is None:
+            return None
+        following = self.tokens[found[1]].lower if found[1] < len(self.tokens) else ""
+        if following in self.lexicon.multiple_blockers:
+            return None
+        token = self.tokens[index]
+        return RawQuantity(token.start, token.end, found[0], QuantityKind.multiple, 0.0, first_token=index,
+                           next_index=found[1])
+
+    def _currency_prefix(self, index: int) -> tuple[Currency | None, int]:
+        sign = self.lexicon.currency_signs.match(self.tokens, index)
+        if sign is not None and self._touching(index, sign[1]):
+            return sign[0], sign[1]
+        code = self.lexicon.currency_codes.match(self.tokens, index)
+        if code is not None and code[1] < len(self.tokens) and self.tokens[code[1]].kind == "num":
+            return code[0], code[1]
+        return None, index
+
+    def _negative_sign(self, index: int) -> bool:
+        if index + 1 >= len(self.tokens) or self.tokens[index].text not in _NEGATIVE_SIGNS:
+            return False
+        sign, number = self.tokens[index], self.tokens[index + 1]
+        if number.kind != "num" or sign.end != number.start:
+            return False
+        return index == 0 or self.tokens[index - 1].end < sign.start and self.tokens[index - 1].kind != "num"
+
+    def _not_a_quantity(self, numeral: Numeral, index: int) -> bool:
+        """Ranks, times of day, pronoun 'one', and fractions that are not 'of' something."""
+        tokens, after = self.tokens, numeral.next_index
+        following = tokens[after] if after < len(tokens) else None
+        previous = tokens[index - 1] if index > 0 else None
+        if following is not None and following.start == tokens[after - 1].end:
+            if following.lower in self.lexicon.numbers["ordinal_suffixes"]:
+                return True
+            if following.text == ":" and after + 1 < len(tokens) and tokens[after + 1].kind == "num":
+                return True
+        if numeral.spelled and tokens[index].lower == "one" and numeral.next_index == index + 1:
+            if following is not None and following.lower in self.lexicon.numbers["pronoun_one_followers"]:
+                return True
+            if previous is not None and previous.lower in self.lexicon.numbers["pronoun_one_preceders"]:
+                return True
+        if numeral.fraction:
+            return not self._fraction_stands(numeral, index, previous, following)
+        return False
+
+    def _fraction_stands(self, numeral: Numeral, index: int, previous: Token | None, following: Token | None) -> bool:
+        """'two thirds' is a figure; 'a third' and 'half' need 'of', 'by', a hedge or a comparative beside them."""
+        if following is not None and following.lower in self.lexicon.fraction_followers:
+            return True
+        if previous is not None and previous.lower in self.lexicon.fraction_preceders:
+            return True
+        return not _needs_context(self.tokens[index].lower)
+
+    def _suffixed(self, numeral: Numeral, start: int, first: int) -> RawQuantity | None:
+        after = numeral.next_index
+        base = RawQuantity(start, numeral.end, numeral.value, QuantityKind.plain, numeral.precision,
+                           numeral.scale, first_token=first, next_index=after, bare=True)
+        if numeral.rest is not None:
+            return self._compound(numeral, base)
+        if numeral.fraction:
+            return replace(base, kind=QuantityKind.ratio, bare=False)
+        for reader in (self._one_in_n, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
+                       self._unit):
+            read = reader(numeral, base)
+            if read is not None:
+                return read
+        return replace(base, kind=_count_or_plain(numeral))
+
+    def _compound(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """One hyphenated word: 'ten-fold' is a multiple, 'one-year' a duration; 'one-off' is no figure."""
+        token = self.tokens[numeral.next_index - 1]
+        rest = numeral.rest or ""
+        if rest in self.lexicon.multiple_suffixes or "-" + rest in self.lexicon.multiple_suffixes:
+            return replace(base, kind=QuantityKind.multiple, end=token.end, bare=False)
+        unit = self.lexicon.units_words.match(tokenize(rest), 0)
+        if unit is None or unit[1] != len(tokenize(rest)):
+            return None
+        return replace(base, kind=QuantityKind.physical, unit=canonical_unit(unit[0]), end=token.end, bare=False)
+
+    def _one_in_n(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """'one in five', '2 out of 3': a ratio of two whole numbers."""
+        joiner = self.lexicon.ratio_joiners.match(self.tokens, numeral.next_index)
+        if joiner is None or not self._free(joiner[1]) or numeral.value <= 0:
+            return None
+        whole = parse_numeral(self.tokens, joiner[1], self.lexicon)
+        if whole is None or whole.fraction or whole.rest or not whole.value > numeral.value:
+            return None
+        if not (float(numeral.value).is_integer() and float(whole.value).is_integer()):
+            return None
+        return replace(base, kind=QuantityKind.ratio, value=numeral.value / whole.value, precision=0.0,
+                       end=whole.end, next_index=whole.next_index, bare=False)
+
+    def _multiple_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        after = numeral.next_index
+        if after >= len(self.tokens):
+            return None
+        token = self.tokens[after]
+        suffixes = self.lexicon.multiple_suffixes
+        word = token.lower
+        if word in suffixes and (word != "x" or token.start == numeral.end):
+            return replace(base, kind=QuantityKind.multiple, end=token.end, next_index=after + 1, bare=False)
+        if token.text == "-" and after + 1 < len(self.tokens) and "-" + self.tokens[after + 1].lower in suffixes:
+            return replace(base, kind=QuantityKind.multiple, end=self.tokens[after + 1].end,
+                           next_index=after + 2, bare=False)
+        return None
+
+    def _percent(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        found = self.lexicon.percent.match(self.tokens, numeral.next_index)
+        if found is None or self.lexicon.percentage_points.match(self.tokens, numeral.next_index):
+            return None
+        return self._with_unit(base, QuantityKind.percent, _PERCENT_UNIT, found[1])
+
+    def _points(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        found = self.lexicon.percentage_points.match(self.tokens, numeral.next_index)
+        if found is None:
+            return None
+        word = self.tokens[numeral.next_index].lower
+        if word.startswith(("point", "pt")) and not self.share_context(self.tokens[numeral.next_index].start):
+            return None
+        return self._with_unit(base, QuantityKind.percentage_points, _POINTS_UNIT, found[1])
+
+    def _currency_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        currency, after = self._currency_after(numeral.next_index)
+        if currency is None:
+            return None
+        return self._money(numeral, currency, base.start, base.first_token, prefixed=False, after=after)
+
+    def _currency_after(self, index: int) -> tuple[Currency | None, int]:
+        for table in (self.lexicon.currency_names, self.lexicon.currency_codes, self.lexicon.currency_codes_lower):
+            found = table.match(self.tokens, index)
+            if found is not None:
+                return found
+        regional = self.lexicon.regional_names.match(self.tokens, index)
+        if regional is not None:
+            return self._regional(regional[0]), regional[1]
+        sign = self.lexicon.currency_signs.match(self.tokens, index)
+        if sign is not None and not self._is_number(sign[1]):
+            return sign
+        return None, index
+
+    def _regional(self, candidates: dict[str, tuple[str, ...]]) -> Currency:
+        """The currency whose place names the document mentions; unknown (None) when none or several match."""
+        matches = [code for code, cues in candidates.items() if any(cue in self.lowered_text for cue in cues)]
+        return Currency(matches[0] if len(matches) == 1 else None, inferred=True)
+
+    def _is_number(self, index: int) -> bool:
+        return index < len(self.tokens) and self.tokens[index].kind == "num"
+
+    def _money(self, numeral: Numeral, currency: Currency, start: int, first: int, *, prefixed: bool,
+               after: int | None = None) -> RawQuantity:
+        next_index = after if after is not None else numeral.next_index
+        if prefixed:
+            named, named_after = self._currency_after(numeral.next_index)
+            if named is not None and named.code == currency.code:
+                next_index = named_after
+            elif named is not None and currency.inferred and named.code != currency.code:
+                currency, next_index = named, named_after
+        value = numeral.value * currency.factor
+        return RawQuantity(start, self.tokens[next_index - 1].end, value, QuantityKind.money,
+                           numeral.precision * currency.factor, numeral.scale * currency.factor,
+                           currency=currency.code, currency_inferred=currency.inferred, first_token=first,
+                           next_index=next_index)
+
+    def _unit(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        index = numeral.next_index
+        if index + 1 < len(self.tokens) and self.tokens[index].text == "-" and self._touching(index - 1, index + 2):
+            index += 1
+        if index >= len(self.tokens):
+            return None
+        wrapped = self.tokens[index].text == "(" and index + 2 < len(self.tokens)
+        found = self._unit_at(index + 1 if wrapped else index, numeral.end)
+        if found is None:
+            return None
+        unit, after = found
+        if wrapped:
+            if after >= len(self.tokens) or self.tokens[after].text != ")":
+                return None
+            after += 1
+        if after < len(self.tokens) and self.tokens[after].lower in self.lexicon.age_markers:
+            after += 1
+        rate = self._per_time(after)
+        if rate is not None:
+            unit, after = f"({unit}) / {rate[0]}", rate[1]
+        return self._with_unit(base, QuantityKind.physical, canonical_unit(unit), after)
+
+    def _per_time(self, index: int) -> tuple[str, int] | None:
+        """'per year', 'a day', '/yr' after a unit: the quantity is a rate over time."""
+        joiner = self.lexicon.rate_joiners.match(self.tokens, index)
+        if joiner is None:
+            return None
+        unit = self._unit_at(joiner[1], -1)
+        if unit is None or unit[0] not in self.lexicon.durations:
+            return None
+        return unit
+
+    def _unit_at(self, index: int, number_end: int) -> tuple[str, int] | None:
+        exact = self.lexicon.units_exact.match(self.tokens, index)
+        if exact is not None:
+            symbol = self.tokens[index]
+            touching = symbol.start == number_end
+            glued = exact[1] < len(self.tokens) and self.tokens[exact[1]].start == self.tokens[exact[1] - 1].end \
+                and self.tokens[exact[1]].kind != "sym"
+            if (touching or len(symbol.text) >= _MIN_SPACED_SYMBOL) and not glued:
+                return exact
+        return self.lexicon.units_words.match(self.tokens, index)
+
+    def _with_unit(self, base: RawQuantity, kind: QuantityKind, unit: str, after: int) -> RawQuantity:
+        return replace(base, kind=kind, unit=unit, end=self.tokens[after - 1].end, next_index=after, bare=False)
+
+    # -- helpers ----------------------------------------------------------------------------------------
+
+    def _free(self, index: int) -> bool:
+        return index < len(self.tokens) and index not in self.blocked
+
+    def _is_word(self, index: int, words: frozenset[str]) -> bool:
+        return index < len(self.tokens) and self.tokens[index].lower in words
+
+    def _touching(self, start: int, end: int) -> bool:
+        return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
+
+
+def _count_or_plain(numeral: Numeral) -> QuantityKind:
+    """Whole or scaled numbers in news count things ('151,000 jobs', 'about 16.3 million'); '105.3' does not."""
+    return QuantityKind.count if numeral.scale > 1 or float(numeral.value).is_integer() else QuantityKind.plain
+
+
+def _needs_context(word: str) -> bool:
+    """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' is clear by itself."""
+    return word in ("a", "an", "one", "half") or "-" not in word and not word.endswith("s")
+
+
+def _hedged(quantity: RawQuantity, approximation: Approximation, start: int, first: int) -> RawQuantity:
+    lower = quantity.value if approximation in _LOWER_BOUND else quantity.lower
+    upper = quantity.value if approximation in _UPPER_BOUND else quantity.upper
+    return replace(quantity, start=start, first_token=first, approximation=approximation, lower=lower, upper=upper,
+                   bare=False)
+
+
+def _range(first: RawQuantity, second: RawQuantity, start: int, first_token: int) -> RawQuantity | None:
+    """Join two figures into one range, lending the second's unit to a bare first ('25-35%', '2 to 3 million')."""
+    if first.bare or _same_measure(first, second):
+        low = _lend(first, second)
+    else:
+        return None
+    if low.value is None or second.value is None:
+        return None
+    midpoint = (low.value + second.value) / 2
+    return replace(second, start=start, first_token=first_token, value=midpoint, lower=low.value,
+                   upper=second.value, is_range=True, approximation=Approximation.exact,
+                   precision=max(low.precision or 0.0, second.precision or 0.0))
+
+
+def _lend(first: RawQuantity, second: RawQuantity) -> RawQuantity:
+    """The first figure of a range in the second's measure; it borrows the scale only when it states none."""
+    scale = second.scale if first.scale == 1.0 < second.scale and abs(first.value or 0) < 1000 else 1.0
+    value = (first.value or 0.0) * scale
+    return replace(first, value=value, precision=(first.precision or 0.0) * scale, kind=second.kind,
+                   unit=second.unit, currency=second.currency)
+
+
+def _same_measure(first: RawQuantity, second: RawQuantity) -> bool:
+    return (first.kind, first.unit, first.currency) == (second.kind, second.unit, second.currency)

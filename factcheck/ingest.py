@@ -1,0 +1,411 @@
+"""Reading articles: decode, find metadata, and build the analysable view with offsets kept intact.
+
+The view has the same length as the original text. Markup and news artefacts (citation markers, section
+labels, URLs, product codes, the dateline) are blanked to spaces and HTML entities are decoded in place, so
+every offset found in the view is an offset into the original file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from html.parser import HTMLParser
+from html import unescape
+from pathlib import Path
+
+import yaml
+
+from . import segment
+from .errors import InputError
+from .models import DateSource, Document, MaskedRange, Span
+from .resources import load_yaml
+
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
+FRONT_MATTER_KEYS = frozenset({"id", "title", "published", "date", "source", "url", "language", "lang"})
+
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_CITATION = re.compile(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])+")
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
+_MARKDOWN_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))")
+_MARKDOWN_INLINE = re.compile(r"`[^`\n]*`|(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|<!--.*?-->|<[^>\n]{1,200}>",
+                              re.DOTALL)
+_MARKDOWN_LINE_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|)")
+_MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)")
+_TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
+# Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
+_PRODUCT_CODE = re.compile(
+    r"\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z]*\b"
+    r"|\b\d{1,3}(?:nm|G)\b"
+)
+_DATELINE_DATE = re.compile(
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{4}年\d{1,2}月\d{1,2}日(?:\s*\d{1,2}:\d{2})?"
+    r"|\d{4}/\d{1,2}/\d{1,2}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?)?"
+    r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}"
+)
+_DATELINE_REACH = 400
+
+
+@dataclass
+class _View:
+    """A mutable same-length copy of the text, blanked piece by piece, and the record of what was masked."""
+
+    text: str
+    chars: list[str] = field(init=False)
+    masked: list[MaskedRange] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.chars = list(self.text)
+
+    def blank(self, start: int, end: int, reason: str) -> None:
+        for index in range(start, end):
+            if self.chars[index] not in "\n\r":
+                self.chars[index] = " "
+        self.masked.append(MaskedRange(start=start, end=end, reason=reason))
+
+    def put(self, index: int, value: str) -> None:
+        self.chars[index] = value
+
+    def render(self) -> str:
+        return "".join(self.chars)
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse binary input."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _decode(data, "utf-16", name)
+    else:
+        text = _decode(data, "utf-8-sig", name)
+    if "\x00" in text:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not an article")
+    return text
+
+
+def _decode(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise InputError(f"{name}: cannot decode as {encoding.upper()} at byte {error.start}") from None
+
+
+def load(path: str | Path, *, published: date | None = None, document_id: str | None = None) -> Document:
+    """Read one article file into a Document."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory; use iter_paths() or pass its files") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    text = read_bytes(data, str(path))
+    return build(text, path=str(path), fmt=format_of(path), published=published, document_id=document_id)
+
+
+def format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and article files found recursively in folders, in a stable order."""
+    for item in paths:
+        path = Path(item)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            yield path
+
+
+def from_text(text: str | bytes, *, fmt: str = "text", published: date | None = None,
+              document_id: str = "text", path: str | None = None) -> Document:
+    """A Document from a string or bytes given through the API."""
+    if isinstance(text, bytes):
+        text = read_bytes(text, path or document_id)
+    return build(text, path=path, fmt=fmt, published=published, document_id=document_id)
+
+
+def build(text: str, *, path: str | None, fmt: str, published: date | None, document_id: str | None) -> Document:
+    view = _View(text)
+    meta = _front_matter(text, view, path or document_id or "text") if fmt in ("markdown", "text") else {}
+    links: list[MaskedRange] = []
+    html_meta: dict[str, str] = {}
+    if fmt == "html":
+        links, html_meta = _mask_html(text, view)
+    elif fmt == "markdown":
+        links = _mask_markdown(text, view)
+    citations = _mask_news_artefacts(text, view, links)
+    found_date, date_source = _publication_date(meta, html_meta, text, view, published)
+    rendered = view.render()
+    paragraphs, sentences = segment.split(rendered)
+    return Document(
+        id=str(meta.get("id") or document_id or (Path(path).stem if path else "text")),
+        path=path,
+        format=fmt,
+        text=text,
+        view=rendered,
+        title=_as_text(meta.get("title")) or html_meta.get("title") or _first_line(rendered),
+        published=found_date,
+        published_source=date_source,
+        source=_as_text(meta.get("source")) or html_meta.get("source"),
+        url=_as_text(meta.get("url")) or html_meta.get("url"),
+        language=str(meta.get("language") or meta.get("lang") or html_meta.get("language") or "en"),
+        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        paragraphs=paragraphs,
+        sentences=sentences,
+        masked=tuple(sorted(view.masked, key=lambda m: (m.start, m.end))),
+        citations=citations,
+        links=tuple(links),
+    )
+
+
+def _as_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _first_line(view: str) -> str | None:
+    for line in view.splitlines():
+        if line.strip():
+            return line.strip()[:200]
+    return None
+
+
+# -- front matter and dates -------------------------------------------------------------------------------
+
+def _front_matter(text: str, view: _View, name: str) -> dict:
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return {}
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" line {mark.line + 2}" if mark is not None else ""
+        raise InputError(f"{name}: invalid YAML front matter{where}") from None
+    if not isinstance(meta, dict):
+        raise InputError(f"{name}: front matter must be a mapping of keys to values")
+    view.blank(match.start(), match.end(), "front_matter")
+    return meta
+
+
+def _publication_date(meta: dict, html_meta: dict[str, str], text: str, view: _View,
+                      given: date | None) -> tuple[date | None, DateSource]:
+    for value, source in ((meta.get("published", meta.get("date")), DateSource.front_matter),
+                          (html_meta.get("published"), DateSource.metadata)):
+        parsed = _coerce_date(value) if value else None
+        if parsed is not None:
+            return parsed, source
+    dateline = _dateline(text, view)
+    if dateline is not None:
+        return dateline, DateSource.dateline
+    if given is not None:
+        return given, DateSource.argument
+    return None, DateSource.none
+
+
+def _coerce_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    from .dates import parse_date
+
+    return parse_date(str(value))
+
+
+def _dateline(text: str, view: _View) -> date | None:
+    """A date near the top of the article ('Sou Hu Cai Jing·2025-11-24 01:28', 'Nov 24, 2025')."""
+    from .dates import parse_date
+
+    rendered = view.render()
+    head_start = len(rendered) - len(rendered.lstrip())
+    for match in _DATELINE_DATE.finditer(rendered, head_start, min(len(rendered), head_start + _DATELINE_REACH)):
+        found = parse_date(match.group())
+        if found is not None:
+            view.blank(match.start(), match.end(), "dateline")
+            return found
+    return None
+
+
+# -- masking ----------------------------------------------------------------------------------------------
+
+def _mask_news_artefacts(text: str, view: _View, links: list[MaskedRange]) -> tuple[Span, ...]:
+    rendered = view.render()
+    citations = []
+    for match in _CITATION.finditer(rendered):
+        view.blank(match.start(), match.end(), "citation")
+        citations.append(Span(start=match.start(), end=match.end()))
+    for match in _URL.finditer(rendered):
+        view.blank(match.start(), match.end(), "url")
+        links.append(MaskedRange(start=match.start(), end=match.end(), reason="url"))
+    _mask_labels(view)
+    return tuple(citations)
+
+
+def _mask_labels(view: _View) -> None:
+    text_lexicon = load_yaml("lexicons/en/text.yml")
+    labels = "|".join(re.escape(word) for word in text_lexicon["section_labels"])
+    names = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in text_lexicon["name_prefixes"])
+    rendered = view.render()
+    for match in re.finditer(rf"(?i)\b(?:{labels})\s+\d+[A-Za-z]?\s*[:.)]", rendered):
+        view.blank(match.start(), match.end(), "section_label")
+    for match in re.finditer(rf"(?i)\b(?:{names})[\s-]+\d+[A-Za-z]*\b", rendered):
+        view.blank(match.start(), match.end(), "furniture")
+    for match in _PRODUCT_CODE.finditer(rendered):
+        view.blank(match.start(), match.end(), "furniture")
+    for pattern in text_lexicon["furniture_patterns"]:
+        for match in re.finditer(pattern, rendered):
+            view.blank(match.start(), match.end(), "furniture")
+
+
+def _mask_markdown(text: str, view: _View) -> list[MaskedRange]:
+    rendered = view.render()
+    links: list[MaskedRange] = []
+    for match in _MARKDOWN_FENCE.finditer(rendered):
+        view.blank(match.start(), match.end(), "code")
+    rendered = view.render()
+    for match in _MARKDOWN_LINK.finditer(rendered):
+        view.blank(match.start(1), match.end(1), "markup")
+        view.blank(match.start(3), match.end(3), "markup")
+        links.append(MaskedRange(start=match.start(2), end=match.end(2), reason="markup"))
+    rendered = view.render()
+    for pattern in (_MARKDOWN_LINE_MARKERS, _TABLE_RULE, _MARKDOWN_INLINE):
+        for match in pattern.finditer(rendered):
+            view.blank(match.start(), match.end(), "markup")
+    for index, char in enumerate(rendered):
+        if char == "|":
+            view.put(index, " ")
+    return links
+
+
+class _HtmlVisibleText(HTMLParser):
+    """Copies visible text into the view at its own offsets; tags, scripts and styles stay blank."""
+
+    _BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th",
+                        "table", "section", "article", "header", "footer", "blockquote", "hr", "dd", "dt",
+                        "figcaption", "title", "main", "aside", "nav", "pre"})
+    _HIDDEN = frozenset({"script", "style", "head", "noscript", "template", "svg"})
+
+    def __init__(self, text: str, view: _View) -> None:
+        super().__init__(convert_charrefs=False)
+        self.text, self.view = text, view
+        self.line_starts = segment.line_starts(text)
+        self.hidden = 0
+        self.links: list[MaskedRange] = []
+        self.meta: dict[str, str] = {}
+        self._anchor_start: int | None = None
+        self._title: list[str] = []
+        self._in_title = False
+
+    def position(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag_event(tag)
+        if tag in self._HIDDEN and tag != "head":
+            self.hidden += 1
+        if tag == "title":
+            self._in_title = True
+        if tag == "a":
+            self._anchor_start = self._tag_end()
+        if tag == "meta":
+            self._read_meta(dict(attrs))
+        if tag == "time" and "published" not in self.meta:
+            stamp = dict(attrs).get("datetime")
+            if stamp:
+                self.meta["published"] = stamp
+        if tag == "html" and dict(attrs).get("lang"):
+            self.meta["language"] = str(dict(attrs)["lang"]).split("-")[0]
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag_event(tag)
+        if tag == "meta":
+            self._read_meta(dict(attrs))
+
+    def handle_endtag(self, tag: str) -> None:
+        start = self.position()
+        self._tag_event(tag)
+        if tag in self._HIDDEN and tag != "head" and self.hidden:
+            self.hidden -= 1
+        if tag == "title":
+            self._in_title = False
+            self.meta.setdefault("title", " ".join("".join(self._title).split()))
+        if tag == "a" and self._anchor_start is not None:
+            self.links.append(MaskedRange(start=self._anchor_start, end=start, reason="markup"))
+            self._anchor_start = None
+
+    def _read_meta(self, attrs: dict[str, str | None]) -> None:
+        key = (attrs.get("property") or attrs.get("name") or "").lower()
+        content = attrs.get("content")
+        if not content:
+            return
+        if key in ("article:published_time", "date", "pubdate", "publish-date", "dc.date", "og:published_time"):
+            self.meta.setdefault("published", content)
+        elif key in ("og:site_name", "author", "article:publisher"):
+            self.meta.setdefault("source", content)
+        elif key == "og:url":
+            self.meta.setdefault("url", content)
+
+    def _tag_end(self) -> int:
+        raw = self.get_starttag_text() or ""
+        return self.position() + len(raw)
+
+    def _tag_event(self, tag: str) -> None:
+        start = self.position()
+        end = self.text.find(">", start) + 1 or len(self.text)
+        self.view.blank(start, end, "markup")
+        if tag in self._BLOCK and end - start >= 2:
+            self.view.put(start, "\n")
+            self.view.put(start + 1, "\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self._title.append(data)
+        if self.hidden or self._in_title:
+            start = self.position()
+            self.view.blank(start, start + len(data), "markup")
+
+    def handle_entityref(self, name: str) -> None:
+        self._entity(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._entity(f"&#{name};")
+
+    def _entity(self, raw: str) -> None:
+        start = self.position()
+        length = len(raw) if self.text.startswith(raw, start) else len(raw) - 1
+        decoded = unescape(self.text[start:start + length])
+        self.view.blank(start, start + length, "markup")
+        if not self.hidden and len(decoded) == 1:
+            self.view.put(start, " " if decoded in "\u00a0\u202f\u2009" else decoded)
+
+    def handle_comment(self, data: str) -> None:
+        start = self.position()
+        self.view.blank(start, start + len(data) + 7, "markup")
+
+    def handle_decl(self, decl: str) -> None:
+        start = self.position()
+        self.view.blank(start, start + len(decl) + 3, "markup")
+
+    def handle_pi(self, data: str) -> None:
+        start = self.position()
+        self.view.blank(start, start + len(data) + 3, "markup")
+
+
+def _mask_html(text: str, view: _View) -> tuple[list[MaskedRange], dict[str, str]]:
+    parser = _HtmlVisibleText(text, view)
+    parser.feed(text)
+    parser.close()
+    return parser.links, parser.meta

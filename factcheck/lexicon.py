@@ -1,0 +1,174 @@
+"""Language lexicons loaded from ``rules/lexicons/<lang>/`` into fast lookup tables.
+
+Every language-specific word the extractor knows lives in those YAML files; this module only compiles them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Generic, TypeVar
+
+from .extract.tokens import Token, tokenize
+from .resources import load_yaml
+
+V = TypeVar("V")
+
+
+class PhraseTable(Generic[V]):
+    """Maps word sequences to values; ``match`` finds the longest phrase starting at a token index."""
+
+    def __init__(self, phrases: dict[str, V], *, case_sensitive: bool = False) -> None:
+        self.case_sensitive = case_sensitive
+        self._entries: dict[tuple[str, ...], V] = {}
+        self._first: set[str] = set()
+        self.longest = 0
+        for phrase, value in phrases.items():
+            key = tuple(self._key(token) for token in tokenize(str(phrase)))
+            if key:
+                self._entries[key] = value
+                self._first.add(key[0])
+                self.longest = max(self.longest, len(key))
+
+    def _key(self, token: Token) -> str:
+        return token.text if self.case_sensitive else token.lower
+
+    def match(self, tokens: list[Token], index: int) -> tuple[V, int] | None:
+        """(value, index after the phrase) for the longest phrase at ``index``, or None."""
+        if index >= len(tokens) or self._key(tokens[index]) not in self._first:
+            return None
+        stop = min(len(tokens), index + self.longest)
+        for end in range(stop, index, -1):
+            key = tuple(self._key(token) for token in tokens[index:end])
+            if key in self._entries:
+                return self._entries[key], end
+        return None
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(self._key(t) for t in tokenize(phrase)) in self._entries
+
+
+@dataclass(frozen=True)
+class Currency:
+    code: str | None
+    inferred: bool = False
+    factor: float = 1.0
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    language: str
+    numbers: dict[str, Any]
+    number_words: dict[str, float]
+    scales: PhraseTable[float]
+    scale_abbreviations: PhraseTable[float]
+    fractions: dict[str, int]
+    ordinals: frozenset[str]
+    multiple_words: PhraseTable[float]
+    multiple_suffixes: frozenset[str]
+    multiple_blockers: frozenset[str]
+    hedges_before: PhraseTable[str]
+    hedges_after: PhraseTable[str]
+    range_openers: dict[str, frozenset[str]]
+    range_connectors: frozenset[str]
+    not_before_durations: frozenset[str]
+    fraction_preceders: frozenset[str]
+    fraction_followers: frozenset[str]
+    ratio_joiners: PhraseTable[bool]
+    currency_signs: PhraseTable[Currency]
+    currency_names: PhraseTable[Currency]
+    currency_codes: PhraseTable[Currency]
+    currency_codes_lower: PhraseTable[Currency]
+    dollar_contexts: dict[str, tuple[str, ...]]
+    regional_names: PhraseTable[dict[str, tuple[str, ...]]]
+    units_exact: PhraseTable[str]
+    units_words: PhraseTable[str]
+    age_markers: frozenset[str]
+    rate_joiners: PhraseTable[bool]
+    durations: frozenset[str]
+    percent: PhraseTable[bool]
+    percentage_points: PhraseTable[bool]
+    points_cues: tuple[str, ...]
+    metrics: PhraseTable[str]
+    sensitive_metrics: frozenset[str]
+    modality: PhraseTable[str]
+    direction: PhraseTable[str]
+    attribution_prefixes: PhraseTable[bool]
+    attribution_verbs: PhraseTable[bool]
+    continuations: PhraseTable[bool]
+    subject_stopwords: frozenset[str]
+    subject_suffixes: frozenset[str]
+
+
+def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
+    return {cue: name for name, cues in groups.items() for cue in cues}
+
+
+def _currency_table(entries: dict[str, dict], **kwargs: Any) -> PhraseTable[Currency]:
+    return PhraseTable({k: Currency(**v) for k, v in entries.items()}, **kwargs)
+
+
+def _iso_codes(aliases: dict[str, str]) -> dict[str, Currency]:
+    import iso4217
+
+    codes = {member.code: Currency(member.code) for member in iso4217.Currency}
+    codes.update({alias: Currency(code) for alias, code in aliases.items()})
+    return codes
+
+
+@cache
+def lexicon(language: str = "en") -> Lexicon:
+    def part(name: str) -> Any:
+        return load_yaml(f"lexicons/{language}/{name}.yml")
+
+    numbers, hedges, money = part("numbers"), part("hedges"), part("money")
+    units, metrics, context = part("units"), part("metrics"), part("context")
+    iso = _iso_codes(money["code_aliases"])
+    sensitive = metrics.pop("sensitive")
+    return Lexicon(
+        language=language,
+        numbers=numbers,
+        number_words={**numbers["units"], **numbers["tens"]},
+        scales=PhraseTable(numbers["scales"]),
+        scale_abbreviations=PhraseTable(numbers["scale_abbreviations"], case_sensitive=True),
+        fractions=numbers["fraction_denominators"],
+        ordinals=frozenset(numbers["ordinals"]),
+        multiple_words=PhraseTable(numbers["multiple_words"]),
+        multiple_suffixes=frozenset(numbers["multiple_suffixes"]),
+        multiple_blockers=frozenset(numbers["multiple_blockers"]),
+        hedges_before=PhraseTable(hedges["before"]),
+        hedges_after=PhraseTable(hedges["after"]),
+        range_openers={k: frozenset(v) for k, v in hedges["range_openers"].items()},
+        range_connectors=frozenset(hedges["range_connectors"]),
+        not_before_durations=frozenset(hedges["not_before_durations"]),
+        fraction_preceders=frozenset(numbers["fraction_preceders"]),
+        fraction_followers=frozenset(numbers["fraction_followers"]),
+        ratio_joiners=PhraseTable(dict.fromkeys(numbers["ratio_joiners"], True)),
+        currency_signs=_currency_table(money["signs"], case_sensitive=True),
+        currency_names=PhraseTable(
+            {**{k: Currency(**v) for k, v in money["names"].items()},
+             **{k: Currency(**v) for k, v in money["subunits"].items()}}
+        ),
+        currency_codes=PhraseTable(iso, case_sensitive=True),
+        currency_codes_lower=PhraseTable({c: iso[c.upper()] for c in money["lowercase_codes"]}),
+        dollar_contexts={k: tuple(v) for k, v in money["dollar_contexts"].items()},
+        regional_names=PhraseTable({name: {code: tuple(cues) for code, cues in by_code.items()}
+                                    for name, by_code in money["regional_names"].items()}),
+        units_exact=PhraseTable(units["exact"], case_sensitive=True),
+        units_words=PhraseTable(units["words"]),
+        age_markers=frozenset(units["age_markers"]),
+        rate_joiners=PhraseTable(dict.fromkeys(units["rate_joiners"], True)),
+        durations=frozenset(units["durations"]),
+        percent=PhraseTable(dict.fromkeys(units["percent"], True)),
+        percentage_points=PhraseTable(dict.fromkeys(units["percentage_points"], True)),
+        points_cues=tuple(units["points_cues"]),
+        metrics=PhraseTable(_invert(metrics)),
+        sensitive_metrics=frozenset(sensitive),
+        modality=PhraseTable(_invert(context["modality"])),
+        direction=PhraseTable(_invert(context["direction"])),
+        attribution_prefixes=PhraseTable(dict.fromkeys(context["attribution"]["prefix"], True)),
+        attribution_verbs=PhraseTable(dict.fromkeys(context["attribution"]["verbs"], True)),
+        continuations=PhraseTable(dict.fromkeys(context["attribution"]["continuations"], True)),
+        subject_stopwords=frozenset(context["subject_stopwords"]),
+        subject_suffixes=frozenset(context["subject_suffixes"]),
+    )
