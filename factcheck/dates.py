@@ -85,8 +85,9 @@ def _dateparser_date(span: str, published: date | None, languages: list[str]) ->
 _YEAR = r"(?:19[0-9]{2}|20[0-9]{2}|2100)"
 _TWO_DIGITS = r"[0-9]{2}"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
-# A period never starts or ends inside a larger number: "2,024", "12024", "2024.5", "2024%".
-_START = r"(?<!\w)(?<![0-9][.,])"
+# A period never starts or ends inside a word or a larger number: "2,024", "12024", "2024.5", "2024%".
+# Every period starts with a letter or digit; testing that first keeps the scan cheap over spaces.
+_START = r"(?<!\w)(?<![0-9][.,])(?=\w)"
 _NUMBER_END = r"(?![\w%‰]|[.,][0-9])"
 # "year" in "year-on-year", "year/year" or "year-end" belongs to a compound, not to a period.
 _WORD_END = r"(?!\w|[-/]\w)"
@@ -102,6 +103,8 @@ _SCANNER_KINDS = (
 def _words(words: Iterable[str], *, exact_case: bool = False) -> str:
     """Alternation of lexicon entries, longest first so that "fiscal year" is tried before "fiscal"."""
     ordered = sorted(set(words), key=len, reverse=True)
+    if not ordered:
+        return "(?!)"  # an empty alternation would match the empty string everywhere
     body = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
     return f"(?:{body})" if exact_case else f"(?i:{body})"
 
@@ -181,11 +184,12 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
         ),
         "quarter": _part_pattern("quarter", lexicon["quarter"], 4, part_words),
         "half": _part_pattern("half", lexicon["half"], 2, part_words),
+        # A slash ("2024/25") writes a season or fiscal span in any language, so it is not lexicon data.
         "year_range": (
             rf"(?:(?P<year_range_between>{between}\s+)|(?:{from_}\s+)?)(?P<year_range_first>{_YEAR})"
             rf"(?(year_range_between)\s+{and_}\s+(?P<year_range_and>{_YEAR})"
             rf"|(?:\s+{_words(ranges['connectors'])}\s+(?P<year_range_to>{_YEAR})"
-            rf"|\s*{dashes}\s*(?P<year_range_dash>{_YEAR}|{_TWO_DIGITS}))){_NUMBER_END}"
+            rf"|(?:\s*{dashes}\s*|/)(?P<year_range_dash>{_YEAR}|{_TWO_DIGITS}))){_NUMBER_END}"
         ),
         "month_range": (
             rf"(?:(?P<month_range_between>{between}\s+)|(?:{from_}\s+)?)"
@@ -261,12 +265,12 @@ class _Grammar:
         }
         self.durations = {name: _duration(unit["duration"]) for name, unit in lexicon["units"].items()}
         context = lexicon["quantity_context"]
-        currency = "|".join(
-            rf"(?<!\w){re.escape(sign)}" if sign[0].isalnum() else re.escape(sign)
-            for sign in sorted(context["currency_before"], key=len, reverse=True)
+        markers = "|".join(
+            rf"(?<!\w){re.escape(marker)}" if marker[0].isalnum() else re.escape(marker)
+            for marker in sorted(context["before"], key=len, reverse=True)
         )
-        self._currency_before = re.compile(rf"(?:{currency})\s*\Z")
-        self._currency_reach = max(map(len, context["currency_before"])) + 4
+        self._quantity_before = re.compile(rf"(?:{markers})\s*\Z")
+        self._quantity_reach = max(map(len, context["before"])) + 4
         self._quantity_after = re.compile(rf"\s*{_words(context['words_after'])}(?!\w)")
 
     def month(self, name: str) -> tuple[int, bool]:
@@ -280,8 +284,8 @@ class _Grammar:
         return self.unit_names[_key(word)]
 
     def looks_like_quantity(self, text: str, start: int, end: int) -> bool:
-        """True for a number dressed as a year: "$2024", "2024 tonnes", "by 2030 million"."""
-        if text[start].isdigit() and self._currency_before.search(text, max(0, start - self._currency_reach), start):
+        """True for a number dressed as a year: "$2024", "No. 2024", "2024 tonnes", "by 2030 million"."""
+        if text[start].isdigit() and self._quantity_before.search(text, max(0, start - self._quantity_reach), start):
             return True
         return text[end - 1].isdigit() and self._quantity_after.match(text, end) is not None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..lexicon import Lexicon
 from ..models import (
     Attribution,
+    Granularity,
     AttributionKind,
     Direction,
     Document,
@@ -26,15 +27,28 @@ from .quantities import RawQuantity
 from .tokens import Token
 
 _PERIOD_AFTER_REACH = 8
+_CONTRAST_WORDS = frozenset({"while", "whereas", "but", "although", "though", "since", "after", "before"})
+_STRONG_BREAKS = frozenset({";", "—", "–", "(", ")"})
+_SHIFTABLE = frozenset({Granularity.month, Granularity.quarter, Granularity.half, Granularity.day, Granularity.range})
+_RELATIVE_WORDS = ("last", "this", "next", "previous", "past", "ago", "earlier", "since", "current")
+_BASE_WORDS = ("earlier", "ago", "before", "prior", "previous")
+_BASE_PREPOSITIONS = frozenset({"from", "than", "versus", "vs", "against"})
+_RELATIVE_BASE_PREPOSITIONS = frozenset({"on", "over", "with"})
 _METRIC_BEFORE_REACH = 10
 _METRIC_AFTER_REACH = 6
 _DIRECTION_REACH = 6
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
-_CHANGE_PENALTY = 4
 _RESULT_WORDS = frozenset({"to", "reaching", "reach", "reached", "hitting", "hit", "at", "totalling", "totaling",
                            "topping", "exceeding", "surpassing"})
-_CLAUSE_BREAKS = frozenset({";", ":", "—", "–"})
+_CLAUSE_BREAKS = frozenset({";", ":", "—", "–", ",", "(", ")"})
+_CLAUSE_WORDS = frozenset({"while", "whereas", "but", "although", "though", "after", "before", "as", "which",
+                           "and"})
+_ADJACENT = 3
+_LINKING_WORDS = frozenset({"of", "at", "to", "was", "were", "is", "are", "by", "reached", "totalled", "totaled",
+                            "hit", "stood", "rose", "fell", "grew", "of", "about", "around", "nearly", "some",
+                            "roughly", "approximately", "more", "than", "over", "under", "almost", "up", "down",
+                            "just", "an", "a", "the", "its", "their"})
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.multiple, QuantityKind.percentage_points)
 _SOURCE_NOUNS = frozenset({"analysts", "officials", "economists", "experts", "researchers", "executives",
                            "the company", "the ministry", "the government", "the agency", "the bank", "the report",
@@ -101,25 +115,51 @@ class Context:
     # -- period ---------------------------------------------------------------------------------------------
 
     def period_for(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
-        """The period written right after the figure, else the nearest one before it in the sentence."""
-        candidates = self.periods_in(sentence)
-        if not candidates:
-            return None
+        """The period written right after the figure ('16% in 2020'), else one earlier in its clause or at the
+        head of the sentence ('In 2024, ...'). Comparison bases ('from a year earlier') are never the period."""
+        candidates = [p for p in self.periods_in(sentence) if not self._comparison_base(p)]
+        chosen = self._period_after(quantity, candidates, quantities) or self._period_before(quantity, candidates,
+                                                                                              sentence)
+        if chosen is None or chosen.anchored or chosen.granularity not in _SHIFTABLE \
+                or any(word in chosen.text.lower() for word in _RELATIVE_WORDS):
+            return chosen
+        anchored_years = {p.start.year for p in candidates if p.anchored and p.granularity is Granularity.year}
+        return _in_year(chosen, anchored_years.pop()) if len(anchored_years) == 1 else chosen
+
+    def _period_after(self, quantity: RawQuantity, candidates: list[Period],
+                      quantities: list[RawQuantity]) -> Period | None:
         following = [p for p in candidates if p.start_offset >= quantity.end]
-        if following:
-            nearest = following[0]
-            gap_low, gap_high = quantity.next_index, bisect_left(self._token_starts, nearest.start_offset)
-            between_figures = any(quantity.end <= q.start < nearest.start_offset for q in quantities)
-            if gap_high - gap_low <= _PERIOD_AFTER_REACH and not between_figures \
-                    and not self._clause_break(gap_low, gap_high):
-                return nearest
+        if not following:
+            return None
+        nearest = following[0]
+        gap_low, gap_high = quantity.next_index, bisect_left(self._token_starts, nearest.start_offset)
+        figure_between = any(quantity.end <= q.start < nearest.start_offset for q in quantities)
+        if gap_high - gap_low > _PERIOD_AFTER_REACH or figure_between or self._clause_break(gap_low, gap_high):
+            return None
+        return nearest
+
+    def _period_before(self, quantity: RawQuantity, candidates: list[Period], sentence: Span) -> Period | None:
         preceding = [p for p in candidates if p.end_offset <= quantity.start]
-        if preceding:
-            return preceding[-1]
-        return following[0] if following else None
+        if not preceding:
+            return None
+        nearest = preceding[-1]
+        period_token = bisect_left(self._token_starts, nearest.end_offset)
+        if any(self.tokens[i].lower in _CONTRAST_WORDS or self.tokens[i].text in _STRONG_BREAKS
+               for i in range(period_token, quantity.first_token)):
+            return None
+        return nearest
+
+    def _comparison_base(self, period: Period) -> bool:
+        """'down 20% from 2023', 'up 9.3% on a year earlier': the base of a change, not the figure's period."""
+        index = bisect_left(self._token_starts, period.start_offset)
+        before = self.tokens[index - 1].lower if index > 0 else ""
+        if before in _BASE_PREPOSITIONS:
+            return True
+        return before in _RELATIVE_BASE_PREPOSITIONS and any(word in period.text.lower() for word in _BASE_WORDS)
 
     def _clause_break(self, low: int, high: int) -> bool:
-        return any(self.tokens[i].text in _CLAUSE_BREAKS for i in range(low, min(high, len(self.tokens))))
+        return any(self.tokens[i].text in _CLAUSE_BREAKS or self.tokens[i].lower in _CLAUSE_WORDS
+                   for i in range(low, min(high, len(self.tokens))))
 
     # -- subject ------------------------------------------------------------------------------------------
 
@@ -184,25 +224,53 @@ class Context:
     # -- metric, modality, direction --------------------------------------------------------------------------
 
     def metric_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
-        low, high = self.token_range(sentence)
-        best: tuple[int, str] | None = None
-        for index in range(max(low, quantity.first_token - _METRIC_BEFORE_REACH),
-                           min(high, quantity.next_index + _METRIC_AFTER_REACH)):
-            if quantity.first_token <= index < quantity.next_index:
-                continue
-            found = self.lexicon.metrics.match(self.tokens, index)
-            if found is None:
-                continue
-            distance = quantity.first_token - found[1] if index < quantity.first_token else index - quantity.next_index
-            distance += self._metric_penalty(found[0])
-            if best is None or distance < best[0]:
-                best = (distance, found[0])
-        return best[1] if best else None
+        """What the figure measures, from the metric cues around it, most telling position first.
 
-    @staticmethod
-    def _metric_penalty(metric: str) -> int:
-        """A metric names what is measured; change words ('growth', 'fell') only count when no noun is near."""
-        return _CHANGE_PENALTY if metric in _CHANGE_METRICS else 0
+        'revenue of $4.8 billion' (cue right before), '35% market share' (cue right after), then the nearest
+        cue earlier in the clause or sentence; change words ('growth', 'fell') only when nothing else names it.
+        """
+        low, high = self.token_range(sentence)
+        cues = self._metric_cues(max(low, quantity.first_token - _METRIC_BEFORE_REACH),
+                                 min(high, quantity.next_index + _METRIC_AFTER_REACH), quantity)
+        nouns = [cue for cue in cues if cue[2] not in _CHANGE_METRICS]
+        before = [cue for cue in nouns if cue[1] <= quantity.first_token]
+        after = [cue for cue in nouns if cue[0] >= quantity.next_index]
+        if before and quantity.first_token - before[-1][1] <= _ADJACENT and \
+                self._only_linking_words(before[-1][1], quantity.first_token):
+            return before[-1][2]
+        if after and after[0][0] - quantity.next_index <= _ADJACENT:
+            return after[0][2]
+        clause_start = self._clause_start(quantity.first_token, low)
+        in_clause = [cue for cue in before if cue[0] >= clause_start]
+        if in_clause:
+            return in_clause[-1][2]
+        if before:
+            return before[-1][2]
+        changes = [cue for cue in cues if cue[2] in _CHANGE_METRICS]
+        if after:
+            return after[0][2]
+        return min(changes, key=lambda cue: abs(cue[0] - quantity.first_token))[2] if changes else None
+
+    def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
+        cues, index = [], low
+        while index < high:
+            found = None if quantity.first_token <= index < quantity.next_index \
+                else self.lexicon.metrics.match(self.tokens, index)
+            if found is None:
+                index += 1
+                continue
+            cues.append((index, found[1], found[0]))
+            index = found[1]
+        return cues
+
+    def _only_linking_words(self, low: int, high: int) -> bool:
+        return all(self.tokens[i].lower in _LINKING_WORDS for i in range(low, high))
+
+    def _clause_start(self, index: int, low: int) -> int:
+        for back in range(index - 1, low - 1, -1):
+            if self.tokens[back].text in _CLAUSE_BREAKS or self.tokens[back].lower in _CLAUSE_WORDS:
+                return back + 1
+        return low
 
     def modality_for(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Modality:
         low, _ = self.token_range(sentence)
@@ -351,3 +419,16 @@ class Context:
 
     def _result_word_between(self, low: int, high: int) -> bool:
         return any(self.tokens[i].lower in _RESULT_WORDS for i in range(low, high))
+
+
+def _in_year(period: Period, year: int) -> Period:
+    """An unanchored period ('January to October') moved into the year its sentence names."""
+    shift = year - period.start.year
+    if shift == 0:
+        return period
+    try:
+        start, end = period.start.replace(year=period.start.year + shift), period.end.replace(year=period.end.year + shift)
+    except ValueError:
+        return period
+    label = period.label.replace(str(period.start.year), str(start.year)).replace(str(period.end.year), str(end.year))
+    return period.model_copy(update={"start": start, "end": end, "label": label})

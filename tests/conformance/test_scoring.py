@@ -134,6 +134,20 @@ def test_a_claim_of_another_kind_cannot_match(units):
     assert (result.hits("span"), result.extracted) == (0, 0)
 
 
+def test_durations_and_temperatures_are_not_dimensions(units):
+    text = "for two hours at 40 C the 776-foot airship"
+    claims = [
+        claim_at(text, "two hours", 2.0, "physical", unit="hour"),
+        claim_at(text, "40 C", 40.0, "physical", unit="degree_Celsius"),
+        claim_at(text, "776-foot", 776.0, "physical", unit="foot"),
+    ]
+    counted = {}
+    for suite in ("rt_en_dimension", "rt_en_temperature", "rt_en_age"):
+        result = score(suite, [case(suite, text)], {text: claims}, units)
+        counted[suite] = [c.text for o in result.outcomes for c in o.counted]
+    assert counted == {"rt_en_dimension": ["776-foot"], "rt_en_temperature": ["40 C"], "rt_en_age": ["two hours"]}
+
+
 def test_number_and_quantulum_suites_count_every_claim(units):
     text = "the 180ml liquid"
     ml = claim_at(text, "180ml", 180.0, "physical", unit="milliliter")
