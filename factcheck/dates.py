@@ -34,7 +34,11 @@ __all__ = ["find_periods", "parse_date"]
 
 
 def find_periods(text: str, published: date | None, lexicon: str = "en") -> list[Period]:
-    """All period expressions in text, non-overlapping, in text order, longest match wins."""
+    """All period expressions in text, non-overlapping, in text order, longest match wins.
+
+    ``published`` resolves what the text leaves open: the year of "Q3" or "in March", and every relative
+    expression ("last year", "the past decade", "since 2020"). Without it those are skipped.
+    ``lexicon`` names a directory under ``rules/lexicons/``."""
     grammar = _grammar(lexicon)
     periods = []
     for match in grammar.scanner.finditer(text):
@@ -406,7 +410,8 @@ def _fiscal(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
     # "fiscal 2024-25" is one fiscal year straddling two calendar years.
     if _end_year(first, match.group("fiscal_end")) != first + 1:
         return None
-    return _When(date(first, 1, 1), date(first + 1, 12, 31), f"FY{first}-{(first + 1) % 100:02d}", Granularity.range, True)
+    label = f"FY{first}-{(first + 1) % 100:02d}"
+    return _When(date(first, 1, 1), date(first + 1, 12, 31), label, Granularity.range, True)
 
 
 def _year_range(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
@@ -458,7 +463,8 @@ def _full_date(match: re.Match[str], grammar: _Grammar, published: date | None) 
 
 
 def _year_ref(text: str | None, grammar: _Grammar, published: date | None) -> _YearRef | None:
-    """The year a quarter or half belongs to; None when it depends on a missing publication date."""
+    """The year named after a quarter or half ("of 2024", "FY24", "of last year"). Its ``year`` is None
+    when left to the publication date; the result is None when a relative year leaves the calendar."""
     match = None if text is None else grammar.year_ref.fullmatch(text)
     if match is None:
         return _YearRef(None, fiscal=False, anchored=False)
@@ -485,10 +491,11 @@ def _part(kind: str, parts: int) -> _Resolver:
         if not 1 <= index <= parts:
             return None  # "third half"
         written = match.group(f"{kind}_yy") or match.group(f"{kind}_year") or match.group(f"{kind}_year_first")
-        if written:
-            ref: _YearRef | None = _YearRef(_full_year(written), fiscal=False, anchored=True)
-        else:
-            ref = _year_ref(match.group(f"{kind}_ref") or match.group(f"{kind}_letter_ref"), grammar, published)
+        ref = (
+            _YearRef(_full_year(written), fiscal=False, anchored=True)
+            if written
+            else _year_ref(match.group(f"{kind}_ref") or match.group(f"{kind}_letter_ref"), grammar, published)
+        )
         if ref is None:
             return None
         year = ref.year
@@ -566,9 +573,11 @@ def _since(match: re.Match[str], grammar: _Grammar, published: date | None) -> _
     if published is None:
         return None
     target = _target(match, "since_target", grammar, published)
-    if target is None or target[0].start > published:
+    if target is None:
         return None
-    when = target[0]
+    when, _ = target
+    if when.start > published:
+        return None
     return _When(when.start, published, f"{when.label}..{published.isoformat()}", Granularity.range, when.anchored)
 
 

@@ -75,10 +75,13 @@ class Lexicon:
     fraction_preceders: frozenset[str]
     fraction_followers: frozenset[str]
     ratio_joiners: PhraseTable[bool]
+    quotient_joiners: PhraseTable[bool]
+    negative_words: frozenset[str]
     currency_signs: PhraseTable[Currency]
     currency_names: PhraseTable[Currency]
     currency_codes: PhraseTable[Currency]
     currency_codes_lower: PhraseTable[Currency]
+    word_codes: frozenset[str]
     dollar_contexts: dict[str, tuple[str, ...]]
     regional_names: PhraseTable[dict[str, tuple[str, ...]]]
     units_exact: PhraseTable[str]
@@ -86,6 +89,7 @@ class Lexicon:
     age_markers: frozenset[str]
     rate_joiners: PhraseTable[bool]
     durations: frozenset[str]
+    length_adjectives: frozenset[str]
     percent: PhraseTable[bool]
     percentage_points: PhraseTable[bool]
     points_cues: tuple[str, ...]
@@ -108,11 +112,12 @@ def _currency_table(entries: dict[str, dict], **kwargs: Any) -> PhraseTable[Curr
     return PhraseTable({k: Currency(**v) for k, v in entries.items()}, **kwargs)
 
 
-def _iso_codes(aliases: dict[str, str]) -> dict[str, Currency]:
+def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Currency]:
     import iso4217
 
     codes = {member.code: Currency(member.code) for member in iso4217.Currency}
     codes.update({alias: Currency(code) for alias, code in aliases.items()})
+    codes.update({name: Currency(**entry) for name, entry in scaled.items()})
     return codes
 
 
@@ -123,7 +128,7 @@ def lexicon(language: str = "en") -> Lexicon:
 
     numbers, hedges, money = part("numbers"), part("hedges"), part("money")
     units, metrics, context = part("units"), part("metrics"), part("context")
-    iso = _iso_codes(money["code_aliases"])
+    iso = _iso_codes(money["code_aliases"], money["scaled_codes"])
     sensitive = metrics.pop("sensitive")
     return Lexicon(
         language=language,
@@ -144,6 +149,8 @@ def lexicon(language: str = "en") -> Lexicon:
         fraction_preceders=frozenset(numbers["fraction_preceders"]),
         fraction_followers=frozenset(numbers["fraction_followers"]),
         ratio_joiners=PhraseTable(dict.fromkeys(numbers["ratio_joiners"], True)),
+        quotient_joiners=PhraseTable(dict.fromkeys(numbers["quotient_joiners"], True)),
+        negative_words=frozenset(numbers["negative_words"]),
         currency_signs=_currency_table(money["signs"], case_sensitive=True),
         currency_names=PhraseTable(
             {**{k: Currency(**v) for k, v in money["names"].items()},
@@ -151,6 +158,7 @@ def lexicon(language: str = "en") -> Lexicon:
         ),
         currency_codes=PhraseTable(iso, case_sensitive=True),
         currency_codes_lower=PhraseTable({c: iso[c.upper()] for c in money["lowercase_codes"]}),
+        word_codes=frozenset(money["word_codes"]),
         dollar_contexts={k: tuple(v) for k, v in money["dollar_contexts"].items()},
         regional_names=PhraseTable({name: {code: tuple(cues) for code, cues in by_code.items()}
                                     for name, by_code in money["regional_names"].items()}),
@@ -159,6 +167,7 @@ def lexicon(language: str = "en") -> Lexicon:
         age_markers=frozenset(units["age_markers"]),
         rate_joiners=PhraseTable(dict.fromkeys(units["rate_joiners"], True)),
         durations=frozenset(units["durations"]),
+        length_adjectives=frozenset(units["length_adjectives"]),
         percent=PhraseTable(dict.fromkeys(units["percent"], True)),
         percentage_points=PhraseTable(dict.fromkeys(units["percentage_points"], True)),
         points_cues=tuple(units["points_cues"]),

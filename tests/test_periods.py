@@ -17,7 +17,8 @@ NOV_2025 = date(2025, 11, 24)
 Y, H, Q, M, D = Granularity.year, Granularity.half, Granularity.quarter, Granularity.month, Granularity.day
 RANGE, WINDOW, DEADLINE = Granularity.range, Granularity.window, Granularity.deadline
 
-# (text, published, surface text, label, granularity, anchored, start, end)
+# (text, published, surface text, label, granularity, anchored, start, end); one row per line reads as a table.
+# fmt: off
 CASES = [
     # years
     ("2024", FEB_2026, "2024", "2024", Y, True, "2024-01-01", "2024-12-31"),
@@ -131,6 +132,7 @@ CASES = [
     ("since 2020", FEB_2026, "since 2020", "2020..2026-02-01", RANGE, True, "2020-01-01", "2026-02-01"),
     ("since March 2020", FEB_2026, "since March 2020", "2020-03..2026-02-01", RANGE, True, "2020-03-01", "2026-02-01"),
 ]
+# fmt: on
 
 
 def _one(text: str, published: date | None) -> Period:
@@ -288,10 +290,11 @@ def _check_invariants(text: str, periods: list[Period]) -> None:
 
 
 PIECES = [
-    "2020", "2024", "1999", "2100", "24", "25", "3", "Q3", "H1", "H2", "3Q24", "1H", "FY", "FY24", "fiscal", "year", "years",
-    "the", "third", "first", "final", "quarter", "half", "of", "March", "May", "Jan", "Nov.", "Dec", "by", "since", "from",
-    "to", "between", "and", "last", "past", "next", "this", "a", "five", "couple", "ago", "earlier", "decade", "months",
-    "mid", "end", "end-", "2010s", "$", "%", ",", ".", "-", "–", "/", "'s", "tonnes", "million", "on", "over", "No.",
+    "2020", "2024", "1999", "2100", "24", "25", "3", "Q3", "H1", "H2", "3Q24", "1H", "FY", "FY24", "fiscal",
+    "year", "years", "the", "third", "first", "final", "quarter", "half", "of", "March", "May", "Jan", "Nov.",
+    "Dec", "by", "since", "from", "to", "between", "and", "last", "past", "next", "this", "a", "five", "couple",
+    "ago", "earlier", "decade", "months", "mid", "end", "end-", "2010s", "$", "%", ",", ".", "-", "–", "/", "'s",
+    "tonnes", "million", "on", "over", "No.",
 ]  # fmt: skip
 SEPARATORS = ["", " ", "  ", "-", "\n", ", "]
 

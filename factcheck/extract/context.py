@@ -170,7 +170,7 @@ class Context:
         if possessive:
             return possessive[-1][0]
         if phrases:
-            return phrases[0][0]
+            return phrases[-1][0]
         _, high = self.token_range(sentence)
         after = self._proper_phrases(quantity.next_index, high)
         return after[0][0] if after else None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lexicon import Lexicon
-from .tokens import Token, decimals, number_value
+from .tokens import Token, decimals, is_fraction_token, number_value
 
 # Digit tokens and their words must touch for a scale abbreviation to count ("16.6bn", "€10M"); a space
 # is allowed for the longer abbreviations ("$5 mn") but not for one-letter ones ("5 m" may be metres).
@@ -43,18 +43,38 @@ def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral:
     value, places = number_value(token.text), decimals(token.text)
     unit_precision = 0.5 * 10.0 ** -places
     scale, end, next_index = 1.0, token.end, index + 1
+    if _fraction_follows(tokens, next_index, token):
+        value, unit_precision = value + number_value(tokens[next_index].text), 0.005
+        end, next_index = tokens[next_index].end, next_index + 1
     hundred = _hundred_after(tokens, next_index, lexicon)
     if hundred:
         value, next_index, end = value * 100, next_index + 1, tokens[next_index].end
+        if _small_number_after_and(tokens, next_index):
+            value, next_index, end = value + number_value(tokens[next_index + 1].text), next_index + 2, \
+                tokens[next_index + 1].end
     scaled = _scale_after(tokens, next_index, end, lexicon)
     if scaled:
         scale, next_index, end = scaled
-    return Numeral(_times(value, scale), unit_precision * scale, scale, token.start, end, next_index)
+    fraction = is_fraction_token(token.text) and abs(value) < 1
+    return Numeral(_times(value, scale), unit_precision * scale, scale, token.start, end, next_index,
+                   fraction=fraction)
+
+
+def _fraction_follows(tokens: list[Token], index: int, whole: Token) -> bool:
+    """A mixed number: '2 1/4', '3 ½'."""
+    return (index < len(tokens) and tokens[index].kind == "num" and is_fraction_token(tokens[index].text)
+            and not is_fraction_token(whole.text) and "." not in whole.text)
 
 
 def _times(value: float, scale: float) -> float:
     """Exact decimal product, so '16.6bn' is 16600000000 and not 16600000000.000002."""
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
+
+
+def _small_number_after_and(tokens: list[Token], index: int) -> bool:
+    """'3 hundred and 21'."""
+    return (index + 1 < len(tokens) and tokens[index].lower == "and" and tokens[index + 1].kind == "num"
+            and tokens[index + 1].text.isdigit() and int(tokens[index + 1].text) < 100)
 
 
 def _hundred_after(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -88,6 +108,8 @@ def _abbreviation(tokens: list[Token], index: int, end: int, lexicon: Lexicon) -
     following = tokens[found[1]] if found[1] < len(tokens) else None
     if following is not None and following.start == token.end and following.kind != "sym":
         return None
+    if following is not None and following.lower in lexicon.length_adjectives:
+        return None
     return found
 
 
@@ -105,6 +127,8 @@ def _spelled(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral | Non
     value, scale, is_fraction = parsed
     if is_fraction and _article_follows(tokens, next_index, lexicon):
         is_fraction, next_index = False, next_index + 1
+    elif is_fraction and _of_a_scale(tokens, next_index, lexicon):
+        is_fraction, next_index = False, next_index + 2
     end = tokens[next_index - 1].end
     scaled = None if is_fraction else _scale_after(tokens, next_index, end, lexicon)
     if scaled:
@@ -143,7 +167,8 @@ def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list
                 break
         parts.extend(pieces)
         cursor += 1
-    while parts and parts[-1] in lexicon.numbers["articles"] + ["and"] and len(parts) > 0 and parts[-1] != "one":
+    while parts and (parts[-1] in lexicon.numbers["articles"] + ["and"] + lexicon.numbers["decimal_point"])\
+            and parts[-1] != "one":
         parts.pop()
         cursor -= 1
     return parts, cursor
@@ -155,6 +180,12 @@ def _article_follows(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
             and tokens[index + 1].kind == "word" and tokens[index + 1].lower not in lexicon.fractions)
 
 
+def _of_a_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """'two thirds of a million': the fraction multiplies the scale word after 'of a'."""
+    return (index + 2 < len(tokens) and tokens[index].lower == "of" and tokens[index + 1].lower in ("a", "an")
+            and lexicon.scales.match(tokens, index + 2) is not None)
+
+
 def _continues_after_and(token: Token, lexicon: Lexicon) -> bool:
     first = token.lower.split("-")[0]
     return first in lexicon.number_words or first in ("a", "an") or first in lexicon.fractions
@@ -164,6 +195,7 @@ def _is_number_word(word: str, lexicon: Lexicon) -> bool:
     numbers = lexicon.numbers
     return (
         word in lexicon.number_words
+        or word in numbers["decimal_point"]
         or word in numbers["hundred"]
         or word in numbers["scales"]
         or word in numbers["standalone"]
@@ -175,39 +207,97 @@ def _is_number_word(word: str, lexicon: Lexicon) -> bool:
 
 def _evaluate(parts: list[str], lexicon: Lexicon) -> tuple[float, float, bool] | None:
     """(value, largest scale, is_fraction) of number words, or None when they do not form a number."""
-    numbers = lexicon.numbers
-    total = current = 0.0
-    scale = 1.0
-    article = seen_integer = seen_fraction = False
-    for word in parts:
-        if word in numbers["joiners"]:
-            total, current = total + current, 0.0
+    words = _WordNumber(lexicon)
+    for position, word in enumerate(parts):
+        following = parts[position + 1] if position + 1 < len(parts) else None
+        if not words.read(word, following):
+            return None
+    return words.result()
+
+
+class _WordNumber:
+    """Accumulates English number words left to right: 'three hundred and two', 'five and a half million',
+    'two thirds', 'half a dozen', 'two hundred point seventy-one'."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon, self.numbers = lexicon, lexicon.numbers
+        self.total = self.current = 0.0
+        self.scale = 1.0
+        self.article = self.integer = self.fraction = self.after_point = False
+        self.decimals = ""
+        self.tens_decimal = False
+        self.last_scale = self.scale_before_and = 1.0
+        """The multiplier just read, so 'one million and a half' adds half a million."""
+        self.after_and = False
+
+    def read(self, word: str, following: str | None) -> bool:
+        numbers = self.numbers
+        if self.after_point:
+            return self._decimal_digit(word)
+        if word in numbers["decimal_point"]:
+            self.after_point = True
+        elif word in numbers["joiners"]:
+            self.total, self.current = self.total + self.current, 0.0
+            self.after_and, self.scale_before_and = True, self.last_scale
         elif word in numbers["articles"] and word != "one":
-            article = True
-        elif word in lexicon.number_words or word == "one":
-            current += lexicon.number_words[word]
-            seen_integer = True
+            self.article = True
+        elif word in self.lexicon.number_words:
+            self.current += self.lexicon.number_words[word]
+            self.integer, self.last_scale = True, 1.0
         elif word in numbers["hundred"]:
-            current = (current or 1) * 100
-            seen_integer = True
+            self.current = (self.current or 1) * 100
+            self.integer = True
         elif word in numbers["scales"]:
-            factor = numbers["scales"][word]
-            current = current or 1
-            if 0 < total < factor:
-                total, current = (total + current) * factor, 0.0
-            else:
-                total, current = total + current * factor, 0.0
-            scale, seen_integer = max(scale, factor), True
+            self._times(numbers["scales"][word])
         elif word in numbers["standalone"]:
-            current = (current or 1) * numbers["standalone"][word]
-            seen_integer = True
-        elif word in lexicon.fractions:
-            numerator = current or 1
-            if current and total == 0 and not article:
-                seen_integer = False
-            total, current = total + numerator / lexicon.fractions[word], 0.0
-            seen_fraction = True
-        article = article and word in numbers["articles"]
-    if not (seen_integer or seen_fraction):
-        return None
-    return total + current, scale, seen_fraction and not seen_integer
+            if word.endswith("s") and not self.current:
+                return False
+            self._times(numbers["standalone"][word], scale=False)
+        elif word in self.lexicon.fractions:
+            self._fraction(self.lexicon.fractions[word])
+        return True
+
+    def _times(self, factor: float, *, scale: bool = True) -> None:
+        """A multiplier applies to what came before it: a fraction ('half a million') or the running part."""
+        if not self.current and 0 < self.total < factor:
+            self.total *= factor
+        elif self.total and self.total < factor:
+            self.total, self.current = (self.total + (self.current or 1)) * factor, 0.0
+        elif scale:
+            self.total, self.current = self.total + (self.current or 1) * factor, 0.0
+        else:
+            self.current = (self.current or 1) * factor
+        if scale:
+            self.scale = max(self.scale, factor)
+            self.last_scale = factor
+        self.integer = True
+
+    def _fraction(self, denominator: int) -> None:
+        """'twenty and three fifths' adds 3/5 (of the scale before 'and': 'one million and a half');
+        'two thirds' or 'one million two thousand three fifths' divides everything read so far."""
+        if self.article or self.after_and:
+            numerator = 1.0 if self.article else self.current or 1
+            self.total, self.current = self.total + numerator * self.scale_before_and / denominator, 0.0
+        else:
+            self.total, self.current = (self.total + (self.current or 1)) / denominator, 0.0
+            self.integer = False
+        self.article, self.after_and, self.fraction = False, False, True
+
+    def _decimal_digit(self, word: str) -> bool:
+        """Digits after 'point'; 'seventy-one' arrives as 'seventy', 'one' and reads as 71."""
+        value = self.lexicon.number_words.get(word)
+        if value is None:
+            return False
+        if value < 10 and self.decimals.endswith("0") and self.tens_decimal:
+            self.decimals = self.decimals[:-1]
+        self.tens_decimal = value >= 20
+        self.decimals += str(int(value))
+        return True
+
+    def result(self) -> tuple[float, float, bool] | None:
+        if not (self.integer or self.fraction):
+            return None
+        value = self.total + self.current
+        if self.decimals:
+            value += float("0." + self.decimals)
+        return value, self.scale, self.fraction and not self.integer

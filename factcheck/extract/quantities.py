@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from ..lexicon import Currency, Lexicon
+from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
 from ..units import canonical_unit, is_duration
 from .numbers import Numeral, parse_numeral
@@ -21,6 +21,9 @@ _PERCENT_UNIT = "percent"
 _POINTS_UNIT = "percentage_point"
 # Units that are one letter long are read only when they touch the number ("-10C", "5t").
 _MIN_SPACED_SYMBOL = 2
+_CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
+# "20 (kg)", "20 <kg>": a unit in brackets right after the number.
+_UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
 
 
 @dataclass(frozen=True)
@@ -78,7 +81,8 @@ class Scanner:
         if hedge is not None and self._free(hedge[1]):
             simple = self.simple_at(hedge[1])
             if simple is not None and self._hedges_figure(token, simple):
-                return self._after_hedge(_hedged(simple, Approximation(hedge[0]), token.start, index))
+                hedged = _hedged(simple, Approximation(hedge[0]), token.start, index)
+                return self._two_sided(hedged) or self._after_hedge(hedged)
             if simple is not None:
                 return simple
         simple = self.simple_at(index)
@@ -86,6 +90,25 @@ class Scanner:
             return None
         ranged = self._range_after(simple)
         return self._after_hedge(ranged or simple)
+
+    def _two_sided(self, first: RawQuantity) -> RawQuantity | None:
+        """'above 1,000 and below 1,500': two opposite bounds joined by 'and' make one range."""
+        joiner = first.next_index
+        if not self._is_word(joiner, frozenset({"and", "but"})):
+            return None
+        hedge = self.lexicon.hedges_before.match(self.tokens, joiner + 1)
+        if hedge is None or not self._free(hedge[1]):
+            return None
+        second_figure = self.simple_at(hedge[1])
+        if second_figure is None:
+            return None
+        second = _hedged(second_figure, Approximation(hedge[0]), second_figure.start, hedge[1])
+        bounds = (first.lower, second.upper) if first.lower is not None else (second.lower, first.upper)
+        if None in bounds or not _same_measure(first, second) and not second_figure.bare:
+            return None
+        low, high = bounds
+        return replace(first, end=second.end, next_index=second.next_index, value=(low + high) / 2, lower=low,
+                       upper=high, is_range=True)
 
     def _hedges_figure(self, hedge: Token, figure: RawQuantity) -> bool:
         """'over ten years' is a span of time ('during'), not 'more than ten years'."""
@@ -112,13 +135,22 @@ class Scanner:
             return None
         if self.tokens[connector].lower == "to" and self._change_precedes(first.first_token):
             return None
+        if self.tokens[connector].lower == "or" and not (first.bare and first.scale == 1.0):
+            return None
         second = self.simple_at(connector + 1) if self._free(connector + 1) else None
         if second is None or self._is_identifier(second):
             return None
-        if self.tokens[connector].kind == "sym" and first.bare and second.bare and first.value and second.value:
-            if self.tokens[connector].start != self.tokens[connector - 1].end:
-                return None
+        if self.tokens[connector].kind == "sym" and first.bare and second.bare and self._code_like(first, second):
+            return None
         return _range(first, second, first.start, first.first_token)
+
+    def _code_like(self, first: RawQuantity, second: RawQuantity) -> bool:
+        """'1995-01', '4-0', '1 - 2 - 3': a dash between bare numbers that do not read as a range."""
+        second_text = self.tokens[second.first_token].text
+        if second_text.startswith("0") and len(second_text) > 1:
+            return True
+        return second.value is not None and first.value is not None and second.value < first.value \
+            and len(second_text) < len(self.tokens[first.first_token].text)
 
     def _after_hedge(self, quantity: RawQuantity) -> RawQuantity:
         trailing = self.lexicon.hedges_after.match(self.tokens, quantity.next_index)
@@ -178,30 +210,42 @@ class Scanner:
         sign = self.lexicon.currency_signs.match(self.tokens, index)
         if sign is not None and self._touching(index, sign[1]):
             return sign[0], sign[1]
-        code = self.lexicon.currency_codes.match(self.tokens, index)
-        if code is not None and code[1] < len(self.tokens) and self.tokens[code[1]].kind == "num":
-            return code[0], code[1]
+        for table in (self.lexicon.currency_codes, self.lexicon.currency_codes_lower):
+            code = table.match(self.tokens, index)
+            if code is not None and self._is_number(code[1]) and self.tokens[index].text not in self.lexicon.word_codes:
+                return code[0], code[1]
         return None, index
 
     def _negative_sign(self, index: int) -> bool:
-        if index + 1 >= len(self.tokens) or self.tokens[index].text not in _NEGATIVE_SIGNS:
+        """'-12', '$-99.99', 'minus five'; not the dash of a range ('25-35') or a hyphenated code."""
+        if index + 1 >= len(self.tokens):
             return False
         sign, number = self.tokens[index], self.tokens[index + 1]
-        if number.kind != "num" or sign.end != number.start:
+        if sign.lower in self.lexicon.negative_words:
+            return True
+        if sign.text not in _NEGATIVE_SIGNS or number.kind != "num" or sign.end != number.start:
             return False
-        return index == 0 or self.tokens[index - 1].end < sign.start and self.tokens[index - 1].kind != "num"
+        if index == 0:
+            return True
+        previous = self.tokens[index - 1]
+        after_sign = previous.end == sign.start and self.lexicon.currency_signs.match(self.tokens, index - 1)
+        return bool(after_sign) or previous.end < sign.start and previous.kind != "num"
 
     def _not_a_quantity(self, numeral: Numeral, index: int) -> bool:
         """Ranks, times of day, pronoun 'one', and fractions that are not 'of' something."""
         tokens, after = self.tokens, numeral.next_index
         following = tokens[after] if after < len(tokens) else None
         previous = tokens[index - 1] if index > 0 else None
+        if previous is not None and previous.text == ":" and index > 1 and tokens[index - 2].kind == "num" \
+                and previous.start == tokens[index - 2].end:
+            return True
         if following is not None and following.start == tokens[after - 1].end:
             if following.lower in self.lexicon.numbers["ordinal_suffixes"]:
                 return True
             if following.text == ":" and after + 1 < len(tokens) and tokens[after + 1].kind == "num":
                 return True
-        if numeral.spelled and tokens[index].lower == "one" and numeral.next_index == index + 1:
+        if numeral.spelled and tokens[index].lower == "one" and numeral.next_index == index + 1 \
+                and not self._measure_follows(after):
             if following is not None and following.lower in self.lexicon.numbers["pronoun_one_followers"]:
                 return True
             if previous is not None and previous.lower in self.lexicon.numbers["pronoun_one_preceders"]:
@@ -216,7 +260,13 @@ class Scanner:
             return True
         if previous is not None and previous.lower in self.lexicon.fraction_preceders:
             return True
-        return not _needs_context(self.tokens[index].lower)
+        phrase = self.lowered_text[numeral.start:numeral.end] if self.lowered_text else self.tokens[index].lower
+        return not _needs_context(phrase.split())
+
+    def _measure_follows(self, index: int) -> bool:
+        """'one mile', 'one dollar': a unit or currency after 'one' makes it a number, not a pronoun."""
+        return any(table.match(self.tokens, index) for table in
+                   (self.lexicon.units_words, self.lexicon.currency_names, self.lexicon.percent))
 
     def _suffixed(self, numeral: Numeral, start: int, first: int) -> RawQuantity | None:
         after = numeral.next_index
@@ -224,13 +274,15 @@ class Scanner:
                            numeral.scale, first_token=first, next_index=after, bare=True)
         if numeral.rest is not None:
             return self._compound(numeral, base)
-        if numeral.fraction:
+        if numeral.fraction and numeral.spelled:
             return replace(base, kind=QuantityKind.ratio, bare=False)
-        for reader in (self._one_in_n, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
+        for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
                        self._unit):
             read = reader(numeral, base)
             if read is not None:
                 return read
+        if numeral.fraction:
+            return replace(base, kind=QuantityKind.ratio, bare=False)
         return replace(base, kind=_count_or_plain(numeral))
 
     def _compound(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
@@ -239,20 +291,36 @@ class Scanner:
         rest = numeral.rest or ""
         if rest in self.lexicon.multiple_suffixes or "-" + rest in self.lexicon.multiple_suffixes:
             return replace(base, kind=QuantityKind.multiple, end=token.end, bare=False)
-        unit = self.lexicon.units_words.match(tokenize(rest), 0)
-        if unit is None or unit[1] != len(tokenize(rest)):
+        pieces = tokenize(rest)
+        currency = self.lexicon.currency_names.match(pieces, 0)
+        if currency is not None and currency[1] == len(pieces) and currency[0].code:
+            return replace(base, kind=QuantityKind.money, currency=currency[0].code,
+                           currency_inferred=currency[0].inferred, value=numeral.value * currency[0].factor,
+                           end=token.end, bare=False)
+        unit = self.lexicon.units_words.match(pieces, 0)
+        if unit is None or unit[1] != len(pieces):
             return None
         return replace(base, kind=QuantityKind.physical, unit=canonical_unit(unit[0]), end=token.end, bare=False)
 
+    def _over(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """'one over three': a spelled-out quotient (with digits, 'over' is a hedge on what follows)."""
+        if not numeral.spelled:
+            return None
+        return self._quotient(numeral, base, self.lexicon.quotient_joiners)
+
     def _one_in_n(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """'one in five', '2 out of 3': a ratio of two whole numbers."""
-        joiner = self.lexicon.ratio_joiners.match(self.tokens, numeral.next_index)
-        if joiner is None or not self._free(joiner[1]) or numeral.value <= 0:
+        return self._quotient(numeral, base, self.lexicon.ratio_joiners, whole_numbers=True)
+
+    def _quotient(self, numeral: Numeral, base: RawQuantity, joiners: PhraseTable[bool], *,
+                  whole_numbers: bool = False) -> RawQuantity | None:
+        joiner = joiners.match(self.tokens, numeral.next_index)
+        if joiner is None or not self._free(joiner[1]) or numeral.value == 0:
             return None
         whole = parse_numeral(self.tokens, joiner[1], self.lexicon)
-        if whole is None or whole.fraction or whole.rest or not whole.value > numeral.value:
+        if whole is None or whole.fraction or whole.rest or not whole.value > abs(numeral.value):
             return None
-        if not (float(numeral.value).is_integer() and float(whole.value).is_integer()):
+        if whole_numbers and not (float(abs(numeral.value)).is_integer() and float(whole.value).is_integer()):
             return None
         return replace(base, kind=QuantityKind.ratio, value=numeral.value / whole.value, precision=0.0,
                        end=whole.end, next_index=whole.next_index, bare=False)
@@ -323,10 +391,28 @@ class Scanner:
             elif named is not None and currency.inferred and named.code != currency.code:
                 currency, next_index = named, named_after
         value = numeral.value * currency.factor
+        cents = self._minor_amount(next_index, numeral)
+        if cents is not None:
+            value, next_index = value + cents[0], cents[1]
         return RawQuantity(start, self.tokens[next_index - 1].end, value, QuantityKind.money,
                            numeral.precision * currency.factor, numeral.scale * currency.factor,
                            currency=currency.code, currency_inferred=currency.inferred, first_token=first,
                            next_index=next_index)
+
+    def _minor_amount(self, index: int, whole: Numeral) -> tuple[float, int] | None:
+        """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five': a whole amount then its cents."""
+        if whole.scale != 1.0 or not float(whole.value).is_integer() or not self._free(index):
+            return None
+        minor = parse_numeral(self.tokens, index, self.lexicon)
+        if minor is None or minor.scale != 1.0 or not (0 < minor.value < 100) or minor.fraction:
+            return None
+        after = minor.next_index
+        subunit = self.lexicon.currency_names.match(self.tokens, after)
+        if subunit is not None and subunit[0].factor < 1:
+            return minor.value * subunit[0].factor, subunit[1]
+        if after >= len(self.tokens) or self.tokens[after].text in _CLOSING_PUNCTUATION:
+            return minor.value / 100, after
+        return None
 
     def _unit(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         index = numeral.next_index
@@ -334,13 +420,14 @@ class Scanner:
             index += 1
         if index >= len(self.tokens):
             return None
-        wrapped = self.tokens[index].text == "(" and index + 2 < len(self.tokens)
+        closer = _UNIT_WRAPPERS.get(self.tokens[index].text)
+        wrapped = closer is not None and index + 2 < len(self.tokens)
         found = self._unit_at(index + 1 if wrapped else index, numeral.end)
         if found is None:
             return None
         unit, after = found
         if wrapped:
-            if after >= len(self.tokens) or self.tokens[after].text != ")":
+            if after >= len(self.tokens) or self.tokens[after].text != closer:
                 return None
             after += 1
         if after < len(self.tokens) and self.tokens[after].lower in self.lexicon.age_markers:
@@ -363,11 +450,11 @@ class Scanner:
     def _unit_at(self, index: int, number_end: int) -> tuple[str, int] | None:
         exact = self.lexicon.units_exact.match(self.tokens, index)
         if exact is not None:
-            symbol = self.tokens[index]
-            touching = symbol.start == number_end
-            glued = exact[1] < len(self.tokens) and self.tokens[exact[1]].start == self.tokens[exact[1] - 1].end \
+            symbol_start, symbol_end = self.tokens[index].start, self.tokens[exact[1] - 1].end
+            touching = symbol_start == number_end
+            glued = exact[1] < len(self.tokens) and self.tokens[exact[1]].start == symbol_end \
                 and self.tokens[exact[1]].kind != "sym"
-            if (touching or len(symbol.text) >= _MIN_SPACED_SYMBOL) and not glued:
+            if (touching or symbol_end - symbol_start >= _MIN_SPACED_SYMBOL) and not glued:
                 return exact
         return self.lexicon.units_words.match(self.tokens, index)
 
@@ -391,9 +478,11 @@ def _count_or_plain(numeral: Numeral) -> QuantityKind:
     return QuantityKind.count if numeral.scale > 1 or float(numeral.value).is_integer() else QuantityKind.plain
 
 
-def _needs_context(word: str) -> bool:
-    """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' is clear by itself."""
-    return word in ("a", "an", "one", "half") or "-" not in word and not word.endswith("s")
+def _needs_context(words: list[str]) -> bool:
+    """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' and 'one fifth' are clear."""
+    if len(words) == 1:
+        return words[0].isalpha() and not words[0].endswith("s")
+    return len(words) == 2 and words[0] in ("a", "an")
 
 
 def _hedged(quantity: RawQuantity, approximation: Approximation, start: int, first: int) -> RawQuantity:

@@ -3,15 +3,25 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from decimal import Decimal
 from typing import NamedTuple
 
 # Grouped numbers must use exactly three digits per group so "1,2" or "[13][15]" never read as one number;
 # European "1.111,11" is tried first so its dots are not taken for decimals.
+_VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 _TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
+    r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
+    r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){2,}(?![\d.,]?\d)"
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d.,]?\d)"
+    r"|\d+(?=(?:\.\d+){2,})|(?<=\d\.)\d+"
+    r"|(?<![\d/])\d{1,2}/(?:2|3|4|5|6|8|10|16|32|100)(?![\d/])"
+    rf"|\d*[{_VULGAR}]"
     r"|\d+(?:\.\d+)?"
-    r"|\.\d+)"
+    r"|(?<!\d)\.\d+)"
     r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)"
     r"|(?P<sym>\S)"
 )
@@ -34,15 +44,35 @@ def tokenize(view: str) -> list[Token]:
     return tokens
 
 
+_POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")
+
+
 def number_value(text: str) -> float:
-    """The value of a digit token; European '1.111,11' swaps its separators."""
+    """The value of a digit token: grouped, European '1.111,11', '3/4', '2½', '1e10', '6.23x10^-4', '1.1^2'."""
+    if text[-1] in _VULGAR:
+        return float(text[:-1] or 0) + unicodedata.numeric(text[-1])
+    if "/" in text:
+        numerator, denominator = text.split("/")
+        return int(numerator) / int(denominator)
+    power = _POWER.fullmatch(text)
+    if power is not None:
+        mantissa, exponent = Decimal(power.group(1)), int(power.group(2).replace("−", "-"))
+        if "^" in text and "10^" not in text:
+            return float(mantissa ** exponent)
+        return float(mantissa.scaleb(exponent))
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):
         return float(text.replace(".", "").replace(",", "."))
-    return float(text.replace(",", ""))
+    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
+
+
+def is_fraction_token(text: str) -> bool:
+    return "/" in text or text[-1] in _VULGAR
 
 
 def decimals(text: str) -> int:
-    """Digits after the decimal mark as written: '173.96' -> 2."""
+    """Digits after the decimal mark as written: '173.96' -> 2; 0 for fractions and powers."""
+    if is_fraction_token(text) or _POWER.fullmatch(text):
+        return 0
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):
         return len(text) - text.rfind(",") - 1
     return len(text) - text.find(".") - 1 if "." in text else 0

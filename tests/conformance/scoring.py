@@ -38,7 +38,6 @@ ENGLISH_SUITES = (
     "qu3_en_quantities",
     "qu3_en_ambiguity",
 )
-LEVELS = ("span", "value", "strict")
 RELATIVE_TOLERANCE = 1e-6
 
 Extractor = Callable[..., list[Any]]

@@ -1,0 +1,470 @@
+"""Hypothesis strategies: figures written the way news writes them, paired with the reading they must get.
+
+A rendered quantity carries its ``Expected`` reading, so a test can embed it in a sentence (and in Markdown
+or HTML markup) and check that extraction gives the same value, unit, currency, hedge and range back.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+from factcheck.ingest import FRONT_MATTER_KEYS
+from factcheck.models import Approximation, QuantityKind
+from factcheck.resources import load_yaml
+
+FORMATS = ("text", "markdown", "html")
+
+# -- what a rendered quantity must read back as --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expected:
+    value: float
+    kind: QuantityKind
+    unit: str | None = None
+    currency: str | None = None
+    currency_inferred: bool = False
+    approximation: Approximation = Approximation.exact
+    lower: float | None = None
+    upper: float | None = None
+    is_range: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    text: str
+    expected: Expected
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A sentence or document holding one rendered quantity at ``start:end``."""
+
+    text: str
+    start: int
+    end: int
+    expected: Expected
+
+
+# -- figures and scale words --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Figure:
+    text: str
+    value: Decimal
+
+    def looks_like_year(self) -> bool:
+        """'2024' alone is read as a year, and '1950 to 2000 GW' is ambiguous even to a human reader."""
+        return self.text.isdigit() and 1900 <= int(self.text) <= 2100
+
+
+@dataclass(frozen=True)
+class Scale:
+    text: str
+    """As written after the digits, with its leading space if any: ' billion', 'bn', ' mn'."""
+    factor: int
+
+
+NO_SCALE = Scale("", 1)
+SCALE_WORDS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
+# numbers.yml: one-letter abbreviations count only when they touch the number ("5m"; "5 m" may be metres),
+# longer ones may also stand after a space ("$5 mn").
+TOUCHING_ABBREVIATIONS = {"k": 1_000, "m": 1_000_000}
+SPACEABLE_ABBREVIATIONS = {"bn": 1_000_000_000, "mn": 1_000_000, "tn": 1_000_000_000_000}
+
+
+def _grouped(integer: int, group: bool) -> str:
+    return f"{integer:,}" if group else str(integer)
+
+
+@st.composite
+def integer_figures(draw, max_value: int = 999_999) -> Figure:
+    integer = draw(st.integers(0, max_value))
+    text = _grouped(integer, draw(st.booleans()))
+    return Figure(text, Decimal(integer))
+
+
+@st.composite
+def decimal_figures(draw) -> Figure:
+    whole = _grouped(draw(st.integers(0, 99_999)), draw(st.booleans()))
+    places = draw(st.integers(1, 2))
+    digits = draw(st.integers(0, 10**places - 1))
+    text = f"{whole}.{digits:0{places}d}"
+    return Figure(text, Decimal(text.replace(",", "")))
+
+
+def figures() -> st.SearchStrategy[Figure]:
+    return st.one_of(integer_figures(), decimal_figures())
+
+
+def scales() -> st.SearchStrategy[Scale]:
+    """Any scale word, or none."""
+    spaced_words = [Scale(f" {word}", factor) for word, factor in SCALE_WORDS.items()]
+    touching = [Scale(word, factor) for word, factor in {**TOUCHING_ABBREVIATIONS, **SPACEABLE_ABBREVIATIONS}.items()]
+    spaced = [Scale(f" {word}", factor) for word, factor in SPACEABLE_ABBREVIATIONS.items()]
+    return st.sampled_from([NO_SCALE, *spaced_words, *touching, *spaced])
+
+
+@dataclass(frozen=True)
+class Part:
+    """One endpoint: a figure and the scale word written after it."""
+
+    figure: Figure
+    scale: Scale
+
+    @property
+    def digits(self) -> str:
+        return self.figure.text + self.scale.text
+
+    @property
+    def total(self) -> Decimal:
+        return self.figure.value * self.scale.factor
+
+
+# -- styles: how a figure is dressed as money, a share, a physical amount or a count ---------------------
+
+
+@dataclass(frozen=True)
+class Style:
+    kind: QuantityKind
+    prefix: str = ""
+    suffix: str = ""
+    """Part of the claim: '%', ' percent', ' GW', ' euros'."""
+    noun: str = ""
+    """Follows the claim without belonging to it: ' workers' in '1,200 workers'."""
+    unit: str | None = None
+    currency: str | None = None
+    currency_inferred: bool = False
+    scaled: bool = True
+    """Whether a scale word may come between figure and suffix ('5 billion euros' but not '5 billion %')."""
+
+    def dress(self, part: Part) -> str:
+        return self.prefix + part.digits + self.suffix
+
+    def accepts(self, part: Part) -> bool:
+        if part.scale is NO_SCALE and part.figure.looks_like_year():
+            return False
+        # '12.5 workers' is a plain number, not a count: counts are whole or scaled.
+        return self.kind is not QuantityKind.count or part.scale is not NO_SCALE or part.figure.value % 1 == 0
+
+
+MONEY_SIGNS = {"$": ("USD", True), "US$": ("USD", False), "€": ("EUR", False), "£": ("GBP", False),
+               "HK$": ("HKD", False)}
+MONEY_CODES = ("USD", "EUR", "GBP", "JPY", "CNY")
+MONEY_NAMES = {"dollars": ("USD", True), "euros": ("EUR", False), "yuan": ("CNY", False), "yen": ("JPY", False),
+               "pounds sterling": ("GBP", False)}
+# Surface form after the number -> pint unit from units.yml. A symbol written against the digits ("12TWh")
+# takes no scale word: "5bnTWh" would be one word.
+PHYSICAL_UNITS = {" TWh": "terawatt_hour", " GW": "gigawatt", " tonnes": "metric_ton",
+                  " barrels per day": "barrel / day", " km": "kilometer"}
+TOUCHING_UNITS = {"TWh": "terawatt_hour", "GW": "gigawatt"}
+COUNT_NOUNS = (" workers", " jobs", " homes", " vehicles")
+
+MONEY = QuantityKind.money
+
+
+def _styles() -> list[Style]:
+    styles = [Style(MONEY, prefix=sign, currency=code, currency_inferred=inferred)
+              for sign, (code, inferred) in MONEY_SIGNS.items()]
+    styles += [Style(MONEY, prefix=f"{code} ", currency=code) for code in MONEY_CODES]
+    styles += [Style(MONEY, suffix=f" {code}", currency=code) for code in MONEY_CODES]
+    styles += [Style(MONEY, suffix=f" {name}", currency=code, currency_inferred=inferred)
+               for name, (code, inferred) in MONEY_NAMES.items()]
+    styles += [Style(QuantityKind.percent, suffix=suffix, unit="percent", scaled=False)
+               for suffix in ("%", " percent", " per cent")]
+    styles += [Style(QuantityKind.percentage_points, suffix=suffix, unit="percentage_point", scaled=False)
+               for suffix in (" percentage points", "pp")]
+    styles += [Style(QuantityKind.physical, suffix=suffix, unit=unit) for suffix, unit in PHYSICAL_UNITS.items()]
+    styles += [Style(QuantityKind.physical, suffix=suffix, unit=unit, scaled=False)
+               for suffix, unit in TOUCHING_UNITS.items()]
+    styles += [Style(QuantityKind.count, noun=noun) for noun in COUNT_NOUNS]
+    return styles
+
+
+STYLES = _styles()
+PREFIXED_STYLES = [style for style in STYLES if style.prefix]
+SUFFIXED_STYLES = [style for style in STYLES if not style.prefix]
+
+# -- hedges, from the lexicon so the tests follow it ----------------------------------------------------
+
+_HEDGES = load_yaml("lexicons/en/hedges.yml")
+HEDGES_BEFORE = {phrase: Approximation(name) for phrase, name in _HEDGES["before"].items()}
+HEDGES_AFTER = {phrase: Approximation(name) for phrase, name in _HEDGES["after"].items()}
+_LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
+_UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
+
+
+def _bounds(approximation: Approximation, value: float) -> tuple[float | None, float | None]:
+    """A hedge that bounds the figure from one side makes it that bound: 'more than 5' -> lower 5."""
+    return (value if approximation in _LOWER_BOUND else None, value if approximation in _UPPER_BOUND else None)
+
+
+def _expected(style: Style, value: float, **reading) -> Expected:
+    return Expected(value=value, kind=style.kind, unit=style.unit, currency=style.currency,
+                    currency_inferred=style.currency_inferred, **reading)
+
+
+# -- single figures ---------------------------------------------------------------------------------------
+
+
+def parts_for(style: Style) -> st.SearchStrategy[Part]:
+    scale = scales() if style.scaled else st.just(NO_SCALE)
+    return st.builds(Part, figures(), scale).filter(style.accepts)
+
+
+@st.composite
+def single_quantities(draw, styles: list[Style] = STYLES) -> Rendered:
+    """'$5 billion', 'about 12.5%', '1,200 or more workers', 'up to 3 GW'."""
+    style = draw(st.sampled_from(styles))
+    part = draw(parts_for(style))
+    value = float(part.total)
+    hedge = draw(st.sampled_from(["", "before", "after"]))
+    if hedge == "before":
+        phrase, approximation = draw(st.sampled_from(sorted(HEDGES_BEFORE.items())))
+        text = f"{phrase} {style.dress(part)}{style.noun}"
+    elif hedge == "after":
+        phrase, approximation = draw(st.sampled_from(sorted(HEDGES_AFTER.items())))
+        text = f"{style.dress(part)} {phrase}{style.noun}"
+    else:
+        approximation, text = Approximation.exact, style.dress(part) + style.noun
+    lower, upper = _bounds(approximation, value)
+    return Rendered(text, _expected(style, value, approximation=approximation, lower=lower, upper=upper))
+
+
+# -- ranges -------------------------------------------------------------------------------------------------
+
+RANGE_CONNECTORS = (" to ", "-", "–")
+
+
+@dataclass(frozen=True)
+class RangeShape:
+    style: Style
+    low: Part
+    high: Part
+    shared: bool
+    """'$5-7 billion', '5 to 7%': the currency or unit is written once; else on both ends ('5% to 7%')."""
+    connector: str
+    """One of RANGE_CONNECTORS, or 'between' for 'between X and Y'."""
+
+    def render(self) -> str:
+        if self.shared:
+            low = self.style.prefix + self.low.digits
+            high = self.high.digits + self.style.suffix
+        else:
+            low, high = self.style.dress(self.low), self.style.dress(self.high)
+        joined = f"between {low} and {high}" if self.connector == "between" else f"{low}{self.connector}{high}"
+        return joined + self.style.noun
+
+    def lower_value(self) -> Decimal:
+        """An unscaled low end takes the high end's scale: '5 to 7 billion' starts at 5 billion."""
+        if self.low.scale is NO_SCALE:
+            return self.low.figure.value * self.high.scale.factor
+        return self.low.total
+
+    def borrows_scale(self) -> bool:
+        return self.low.scale is NO_SCALE and self.high.scale is not NO_SCALE
+
+    def reads_naturally(self) -> bool:
+        """Low below high, and no elided scale where a reader would not supply it."""
+        if self.borrows_scale():
+            # '500 to 7 billion' does not say whether it starts at 500 or at 500 billion.
+            if self.low.figure.value >= self.high.figure.value:
+                return False
+            # '5 dollars to 7 billion dollars' states its own (tiny) low end; only '$5 to $7 billion' and
+            # the shared forms elide the scale.
+            if not self.shared and not self.style.prefix:
+                return False
+        return self.lower_value() < self.high.total
+
+    def rendered(self) -> Rendered:
+        lower, upper = float(self.lower_value()), float(self.high.total)
+        return Rendered(self.render(), _expected(self.style, (lower + upper) / 2, lower=lower, upper=upper,
+                                                 is_range=True))
+
+
+@st.composite
+def range_shapes(draw, styles: list[Style] = STYLES, shared: bool | None = None) -> RangeShape:
+    style = draw(st.sampled_from(styles))
+    low, high = draw(parts_for(style)), draw(parts_for(style))
+    is_shared = draw(st.booleans()) if shared is None else shared
+    connector = draw(st.sampled_from([*RANGE_CONNECTORS, "between"]))
+    return RangeShape(style, low, high, is_shared, connector)
+
+
+def _works_today(shape: RangeShape) -> bool:
+    """Shapes the extractor is known to misread; each has its own xfail test in test_properties.py."""
+    if shape.shared and shape.style.prefix:
+        return False  # '$5-7 billion', 'USD 5 to 7 million': test_prefixed_shared_range_is_one_claim
+    return not (shape.borrows_scale() and shape.low.figure.value >= 1000)  # test_large_low_end_borrows_scale
+
+
+def ranges() -> st.SearchStrategy[Rendered]:
+    """'5-7%', 'between $5 billion and $7 billion', '5 to 7 million euros', '5,000 to 7,000 workers'."""
+    return range_shapes().filter(lambda shape: shape.reads_naturally() and _works_today(shape)).map(
+        RangeShape.rendered)
+
+
+def prefixed_shared_ranges() -> st.SearchStrategy[Rendered]:
+    """'$5-7 billion', 'USD 5 to 7 million', 'between €5 and 7 billion': the sign is written once."""
+    return range_shapes(PREFIXED_STYLES, shared=True).filter(RangeShape.reads_naturally).map(RangeShape.rendered)
+
+
+def large_low_end_ranges() -> st.SearchStrategy[Rendered]:
+    """'1,500 to 2,000 million yen': the low end is below the high end and shares its scale."""
+    low_figures = integer_figures().filter(lambda figure: figure.value >= 1000)
+    scaled_styles = [style for style in SUFFIXED_STYLES if style.scaled]
+    shapes = st.builds(RangeShape, st.sampled_from(scaled_styles), st.builds(Part, low_figures, st.just(NO_SCALE)),
+                       st.builds(Part, integer_figures(), scales().filter(lambda scale: scale is not NO_SCALE)),
+                       st.just(True), st.sampled_from(RANGE_CONNECTORS))
+    return shapes.filter(lambda shape: shape.style.accepts(shape.high) and shape.reads_naturally()).map(
+        RangeShape.rendered)
+
+
+def hedged_ranges() -> st.SearchStrategy[Rendered]:
+    """'about 5-7%', 'roughly 5 to 7 million euros': a range that reads fine without its hedge."""
+    vague = sorted(phrase for phrase, name in HEDGES_BEFORE.items() if name is Approximation.approximately)
+    plain = range_shapes(SUFFIXED_STYLES).filter(
+        lambda shape: shape.connector != "between" and shape.reads_naturally() and _works_today(shape))
+    return st.builds(lambda phrase, shape: Rendered(f"{phrase} {shape.render()}", shape.rendered().expected),
+                     st.sampled_from(vague), plain)
+
+
+def quantities() -> st.SearchStrategy[Rendered]:
+    return st.one_of(single_quantities(), ranges())
+
+
+# -- sentences and documents -------------------------------------------------------------------------------
+
+# Words around {q} are neither hedges, range openers nor currency words, so only the quantity is read there.
+TEMPLATES = (
+    "Revenue reached {q} last year.",
+    "The company said {q} was at stake.",
+    "Analysts expect {q} in the coming months.",
+    "According to the ministry, the figure stood at {q}.",
+    "{q} was recorded in the period, officials said.",
+    "In a statement on Tuesday, the group put the total at {q}, up from a year earlier.",
+)
+# Extra sentences for offset checks only: periods, citations, names with digits and several figures.
+BUSY_TEMPLATES = (
+    "In Q3 2024 the group shipped {q}, while Q4 guidance was cut.",
+    "Sales in the first half of 2025 rose to {q} [4], the filing shows.",
+    "From January to March, {q} changed hands, versus 1.2 million in 2023.",
+    "The Boeing 737 fleet logged {q} by the end of 2026 (up 3.5% year-on-year).",
+    "Prices fell 2-3 percent in March; {q} remained, said Mr. Lee of U.S. Steel Corp.",
+    "{q}\nHeadline figure for FY2024",
+)
+
+ENTITIES = {"$": "&#36;", "€": "&euro;", "£": "&pound;", " ": "&nbsp;"}
+
+
+def _to_html(text: str, draw) -> str:
+    """Entities decoded in place must read like the characters they stand for."""
+    for char, entity in ENTITIES.items():
+        if draw(st.booleans()):
+            text = text.replace(char, entity)
+    return text
+
+
+@st.composite
+def marked_up(draw, rendered: Rendered, fmt: str) -> tuple[str, str, str]:
+    """(markup before, quantity text, markup after) for one quantity in ``fmt``."""
+    if fmt == "markdown":
+        before, after = draw(st.sampled_from([("", ""), ("**", "**"), ("*", "*"), ("_", "_"),
+                                              ("[", "](https://example.com/report-2024)")]))
+        return before, rendered.text, after
+    if fmt == "html":
+        before, after = draw(st.sampled_from([("", ""), ("<b>", "</b>"), ("<strong class=\"fig\">", "</strong>"),
+                                              ("<a href=\"https://example.com/q3?id=5\">", "</a>"),
+                                              ("<span>", "</span><!-- 12% -->")]))
+        return before, _to_html(rendered.text, draw), after
+    return "", rendered.text, ""
+
+
+def _sentence_case(text: str, at_start: bool) -> str:
+    return text[:1].upper() + text[1:] if at_start else text
+
+
+@st.composite
+def sentences(draw, fmt: str = "text", templates: tuple[str, ...] = TEMPLATES,
+              quantity: st.SearchStrategy[Rendered] | None = None) -> Placed:
+    rendered = draw(quantity if quantity is not None else quantities())
+    template = draw(st.sampled_from(templates))
+    head, tail = template.split("{q}")
+    before, inner, after = draw(marked_up(rendered, fmt))
+    inner = _sentence_case(inner, at_start=not head and not before)
+    start = len(head) + len(before)
+    text = head + before + inner + after + tail
+    return Placed(text, start, start + len(inner), rendered.expected)
+
+
+MARKDOWN_LINE_STARTS = ("", "- ", "> ", "## ", "1. ")
+
+
+@st.composite
+def documents(draw, fmt: str) -> str:
+    """A short article in ``fmt``: paragraphs of template sentences, each with a figure in markup."""
+    paragraphs = []
+    for _ in range(draw(st.integers(1, 4))):
+        count = draw(st.integers(1, 3))
+        body = " ".join(draw(sentences(fmt, TEMPLATES + BUSY_TEMPLATES)).text for _ in range(count))
+        if fmt == "markdown":
+            body = draw(st.sampled_from(MARKDOWN_LINE_STARTS)) + body
+        if fmt == "html":
+            body = f"<p>{body}</p>"
+        paragraphs.append(body)
+    return "\n\n".join(paragraphs)
+
+
+# -- arbitrary and hostile text --------------------------------------------------------------------------
+
+# Pieces that steer random text towards what the extractor reacts to: digits, signs, scale words, periods,
+# hedges, markup, entities, citations, front matter, CJK and emoji.
+FRAGMENTS = (
+    *"0123456789", "%", "$", "€", "£", "¥", "-", "–", "—", ".", ",", " ", "\n", "\n\n", "\t", "/", ":",
+    "million", "bn", "m", "k", "tn", " billion", "per cent", "percentage points", "pp", "bps", "GW", "TWh",
+    "km", "tonnes", "workers", "yen", "euros", "USD", "US$", "HK$", "Rs.", "Q3", "H1", "FY", "2024", "1999",
+    "March", "last year", "by 2026", "between", "and", "to", "from", "about", "more than", "up to", "or more",
+    "one", "a third", "half", "twice", "times", "x", "fold", "**", "_", "[", "]", "(", ")", "](http://a.b/1)",
+    "<b>", "</b>", "<p>", "<script>", "</script>", "<!--", "-->", "&nbsp;", "&#36;", "&amp;", "&#37;",
+    "&euro", "[1]", "[12][13]", "---\n", "`", "```", "#", "|", "年", "月", "日", "亿", "元", "。", "😀",
+    "\u00a0", "\u202f", "\u200b", "\ufeff", "\r\n", "Ⅻ", "٣", "²", "½",
+)
+
+
+def fragment_text(max_pieces: int = 60) -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(FRAGMENTS), st.characters(exclude_categories=("Cs",)))
+    return st.lists(piece, max_size=max_pieces).map("".join)
+
+
+def arbitrary_text() -> st.SearchStrategy[str]:
+    """Unicode text without lone surrogates (those cannot be encoded: see test_lone_surrogate_is_an_input_error)."""
+    return st.one_of(fragment_text(), st.text(max_size=300))
+
+
+# PyYAML turns these into datetime.date and raises ValueError for impossible ones ('2024-13-45'); that path
+# has its own xfail test, so front matter fuzzing leaves such values out.
+_YAML_TIMESTAMP = re.compile(r"\d\d\d\d-\d\d?-\d\d?")
+
+
+@st.composite
+def front_matter_documents(draw) -> str:
+    keys = draw(st.lists(st.sampled_from(sorted(FRONT_MATTER_KEYS) + ["tags", "x"]), min_size=1, max_size=4))
+    values = draw(st.lists(fragment_text(12).filter(lambda value: not _YAML_TIMESTAMP.search(value)),
+                           min_size=len(keys), max_size=len(keys)))
+    lines = "".join(f"{key}: {value}\n" for key, value in zip(keys, values))
+    return f"---\n{lines}---\n" + draw(fragment_text(20))
+
+
+BOMS = (b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+@st.composite
+def article_bytes(draw) -> bytes:
+    """Random bytes, and text encoded the ways read_bytes() accepts, each perhaps behind a byte-order mark."""
+    encoded = draw(arbitrary_text()).encode(draw(st.sampled_from(["utf-8", "utf-16-le", "utf-16-be"])))
+    return draw(st.sampled_from(BOMS)) + draw(st.one_of(st.binary(max_size=300), st.just(encoded)))

@@ -1,0 +1,418 @@
+"""Claim extraction: each mechanism the claim record promises, on sentences in news style."""
+
+from datetime import date
+
+import pytest
+
+import factcheck
+from factcheck.models import Approximation, AttributionKind, Direction, LinkRole, Modality, QuantityKind
+
+PUBLISHED = date(2026, 2, 1)
+
+
+def claims(text, published=PUBLISHED):
+    return factcheck.extract(text, published=published)
+
+
+def only(text, published=PUBLISHED):
+    found = claims(text, published)
+    assert len(found) == 1, [c.text for c in found]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Output reached 1,234,567 units.", "1,234,567", 1234567),
+        ("The index stood at 1,111.25 points higher.", "1,111.25", 1111.25),
+        ("Temperatures fell to -12.5 degrees Celsius.", "-12.5 degrees Celsius", -12.5),
+        ("The council hired twelve inspectors.", "twelve", 12),
+        ("They built three hundred homes.", "three hundred", 300),
+        ("It sold twenty-one trillion three hundred coupons.", "twenty-one trillion three hundred", 21e12 + 300),
+        ("A fifth of the budget went on wages.", "A fifth", 0.2),
+        ("Half of the staff left.", "Half", 0.5),
+        ("A quarter of households rent.", "A quarter", 0.25),
+        ("She bought a dozen trucks.", "a dozen", 12),
+        ("Two thirds of voters agreed.", "Two thirds", 2 / 3),
+        ("Fewer than one in five homes has solar.", "Fewer than one in five", 0.2),
+    ],
+)
+def test_numerals(text, surface, value):
+    claim = only(text)
+    assert claim.text == surface
+    assert claim.quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["China is the third largest market.", "It is one of the best results.", "The second biggest gainer rose.",
+     "He finished 3rd in the race.", "The meeting starts at 10:30 on Monday."],
+)
+def test_ranks_pronouns_and_times_are_not_quantities(text):
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Sales hit 4.2 thousand units.", 4200),
+        ("The fund holds 3 million shares.", 3e6),
+        ("Debt rose to $16.6 billion.", 16.6e9),
+        ("Exports reached 1 trillion yuan.", 1e12),
+        ("It raised $5k from donors.", 5e3),
+        ("It raised $5m from donors.", 5e6),
+        ("It raised $5 mn from donors.", 5e6),
+        ("It raised $5 mln from donors.", 5e6),
+        ("It raised $5bn from donors.", 5e9),
+        ("It raised $5 bln from donors.", 5e9),
+        ("It raised $1.2tn from donors.", 1.2e12),
+    ],
+)
+def test_scale_words(text, value):
+    assert only(text).quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "currency", "inferred"),
+    [
+        ("Intel lost $16.6 billion in Q3.", "$16.6 billion", 16.6e9, "USD", True),
+        ("Intel lost US$16.6 billion.", "US$16.6 billion", 16.6e9, "USD", False),
+        ("The market reached 173.96 billion RMB.", "173.96 billion RMB", 173.96e9, "CNY", False),
+        ("The deal was worth USD 16,600 million.", "USD 16,600 million", 16.6e9, "USD", False),
+        ("Exports exceeded 1 trillion yuan.", "exceeded 1 trillion yuan", 1e12, "CNY", False),
+        ("It wrote off 16.6bn dollars.", "16.6bn dollars", 16.6e9, "USD", True),
+        ("Profit was €1.2bn.", "€1.2bn", 1.2e9, "EUR", False),
+        ("Profit was 1.05 billion euros.", "1.05 billion euros", 1.05e9, "EUR", False),
+        ("Costs were £3.2m.", "£3.2m", 3.2e6, "GBP", False),
+        ("Sales were ¥231.8 billion.", "¥231.8 billion", 231.8e9, "JPY", True),
+        ("Revenue was HK$4.5 billion.", "HK$4.5 billion", 4.5e9, "HKD", False),
+        ("It paid EUR 1.71 billion.", "EUR 1.71 billion", 1.71e9, "EUR", False),
+        ("Reserves hit 3.2 trillion renminbi.", "3.2 trillion renminbi", 3.2e12, "CNY", False),
+        ("The dividend is 45 cents.", "45 cents", 0.45, "USD", True),
+        ("They spent 10 australian dollars.", "10 australian dollars", 10, "AUD", False),
+    ],
+)
+def test_money(text, surface, value, currency, inferred):
+    claim = only(text)
+    assert claim.text == surface
+    assert claim.quantity.kind is QuantityKind.money
+    assert claim.quantity.value == pytest.approx(value)
+    assert claim.quantity.currency == currency
+    assert claim.quantity.currency_inferred is inferred
+
+
+def test_regional_currency_names_follow_the_document():
+    norway = only("Norway approved fields worth 210 billion crowns.")
+    assert norway.quantity.currency == "NOK"
+    unknown = only("The fields are worth 210 billion crowns.")
+    assert unknown.quantity.kind is QuantityKind.money and unknown.quantity.currency is None
+
+
+def test_money_precision_follows_the_stated_digits():
+    claim = only("The market reached approximately 173.96 billion RMB.")
+    assert claim.quantity.precision == pytest.approx(0.005e9)
+    assert only("Intel lost $16.6 billion.").quantity.precision == pytest.approx(0.05e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("Inflation was 5% in May.", QuantityKind.percent, 5),
+        ("Inflation was 5 percent in May.", QuantityKind.percent, 5),
+        ("Inflation was 5 per cent in May.", QuantityKind.percent, 5),
+        ("The rate rose 0.5 percentage points.", QuantityKind.percentage_points, 0.5),
+        ("The rate rose 0.3pp.", QuantityKind.percentage_points, 0.3),
+        ("Its market share rose 3 points.", QuantityKind.percentage_points, 3),
+        ("The rate rose roughly half a percentage point.", QuantityKind.percentage_points, 0.5),
+    ],
+)
+def test_percent_versus_percentage_points(text, kind, value):
+    claim = only(text)
+    assert claim.quantity.kind is kind
+    assert claim.quantity.value == pytest.approx(value)
+
+
+def test_bare_points_without_a_share_context_are_not_percentage_points():
+    claim = only("The Dow fell 300 points on Friday.")
+    assert claim.quantity.kind is not QuantityKind.percentage_points
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "lower", "upper", "kind"),
+    [
+        ("Shares fell 25%-35% this year.", "25%-35%", 25, 35, QuantityKind.percent),
+        ("Shares fell 25–35% this year.", "25–35%", 25, 35, QuantityKind.percent),
+        ("It expects between 25 and 35 percent.", "between 25 and 35 percent", 25, 35, QuantityKind.percent),
+        ("It sees $13.6 billion to $14.6 billion.", "$13.6 billion to $14.6 billion", 13.6e9, 14.6e9,
+         QuantityKind.money),
+        ("It sees 2 to 3 million buyers.", "2 to 3 million", 2e6, 3e6, QuantityKind.count),
+        ("It sees $13.6 to $14.6 billion.", "$13.6 to $14.6 billion", 13.6e9, 14.6e9, QuantityKind.money),
+    ],
+)
+def test_ranges(text, surface, lower, upper, kind):
+    claim = only(text)
+    assert claim.text == surface
+    assert claim.quantity.is_range
+    assert (claim.quantity.lower, claim.quantity.upper) == (pytest.approx(lower), pytest.approx(upper))
+    assert claim.quantity.value == pytest.approx((lower + upper) / 2)
+    assert claim.quantity.kind is kind
+
+
+def test_inverted_range_keeps_the_written_order():
+    claim = only("Shares fell 35%-25% this year.")
+    assert (claim.quantity.lower, claim.quantity.upper) == (35, 25)
+
+
+def test_a_change_from_to_is_two_linked_claims_not_a_range():
+    first, second = claims("Domestic market share rose from 16% in 2020 to 28% in 2024.")
+    assert (first.text, second.text) == ("16%", "28%")
+    assert (first.period.label, second.period.label) == ("2020", "2024")
+    assert first.links[0].role is LinkRole.change_from and first.links[0].target == second.id
+    assert second.links[0].role is LinkRole.change_to and second.links[0].target == first.id
+
+
+def test_rate_and_result_are_linked():
+    rate, result = claims("Revenue grew 7.4% to 173.96 billion RMB in 2025.")
+    assert rate.links[0].role is LinkRole.rate_of and rate.links[0].target == result.id
+    assert result.links[0].role is LinkRole.result_of
+
+
+def test_currency_conversion_is_linked():
+    dollars, yuan = claims("It lost $16.6 billion (about 120 billion yuan) last year.")
+    assert yuan.links[0].role is LinkRole.conversion_of and yuan.links[0].target == dollars.id
+
+
+@pytest.mark.parametrize(
+    ("text", "approximation", "lower", "upper"),
+    [
+        ("It employs about 600 people.", Approximation.approximately, None, None),
+        ("It employs approximately 600 people.", Approximation.approximately, None, None),
+        ("It employs around 600 people.", Approximation.approximately, None, None),
+        ("It employs roughly 600 people.", Approximation.approximately, None, None),
+        ("It employs some 600 people.", Approximation.approximately, None, None),
+        ("It employs nearly 600 people.", Approximation.nearly, None, None),
+        ("It employs almost 600 people.", Approximation.nearly, None, None),
+        ("It employs over 600 people.", Approximation.more_than, 600, None),
+        ("It employs more than 600 people.", Approximation.more_than, 600, None),
+        ("Exports will exceed 600 tonnes.", Approximation.more_than, 600, None),
+        ("It employs at least 600 people.", Approximation.at_least, 600, None),
+        ("It employs up to 600 people.", Approximation.at_most, None, 600),
+        ("It employs under 600 people.", Approximation.less_than, None, 600),
+        ("It employs less than 600 people.", Approximation.less_than, None, 600),
+        ("It employs 600 or more people.", Approximation.at_least, 600, None),
+    ],
+)
+def test_hedges(text, approximation, lower, upper):
+    claim = only(text)
+    assert claim.quantity.approximation is approximation
+    assert (claim.quantity.lower, claim.quantity.upper) == (lower, upper)
+
+
+def test_over_before_a_span_of_time_is_not_a_hedge():
+    claim = only("Grants are spread over ten years.")
+    assert claim.text == "ten years"
+    assert claim.quantity.approximation is Approximation.exact
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Generation is twice that of the U.S.", "twice", 2),
+        ("Revenue doubled last year.", "doubled", 2),
+        ("Demand could reach three times the 2020 level.", "three times", 3),
+        ("Output is tripling.", "tripling", 3),
+        ("The shares have halved.", "halved", 0.5),
+        ("Capacity grew ten-fold.", "ten-fold", 10),
+        ("Capacity grew 10-fold.", "10-fold", 10),
+        ("Capacity grew 2.5 times.", "2.5 times", 2.5),
+    ],
+)
+def test_multiples(text, surface, value):
+    multiples = [c for c in claims(text) if c.quantity.kind is QuantityKind.multiple]
+    assert [c.text for c in multiples] == [surface]
+    assert multiples[0].quantity.value == value
+
+
+def test_double_digit_is_not_a_multiple():
+    assert claims("Sales posted double-digit growth.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "value"),
+    [
+        ("Demand reached 4,200 TWh.", "terawatt_hour", 4200),
+        ("The plant adds 1.5 GW of capacity.", "gigawatt", 1.5),
+        ("It shipped 160,000 tonnes of ore.", "metric_ton", 160000),
+        ("Output was 2.02 million barrels per day.", "barrel / day", 2.02e6),
+        ("The line runs 300 km north.", "kilometer", 300),
+        ("The farm covers 300 square kilometres.", "square_kilometer", 300),
+        ("It stores 1.5 million tonnes per year.", "metric_ton / year", 1.5e6),
+        ("It was the highest in 56 years.", "year", 56),
+        ("A one-year suspension began.", "year", 1),
+        ("The 10-year bond rallied.", "year", 10),
+        ("Its weight is 20 (kg).", "kilogram", 20),
+        ("Now it is -10C outside.", "degree_Celsius", -10),
+    ],
+)
+def test_physical_quantities_use_the_one_pint_registry(text, unit, value):
+    from factcheck.units import ureg
+
+    claim = only(text)
+    assert claim.quantity.kind is QuantityKind.physical
+    assert ureg.Quantity(1, claim.quantity.unit).to(unit).magnitude == pytest.approx(1)
+    assert claim.quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "label", "anchored"),
+    [
+        ("Intel lost $16.6 billion in Q3.", date(2026, 2, 1), "2025-Q3", False),
+        ("Intel lost $16.6 billion in Q3.", date(2025, 11, 24), "2025-Q3", False),
+        ("Intel lost $16.6 billion in Q3 2024.", None, "2024-Q3", True),
+        ("Intel lost $16.6 billion in the third quarter of 2024.", None, "2024-Q3", True),
+        ("Sales were $4 billion in H1.", date(2025, 10, 1), "2025-H1", False),
+        ("Sales were $4 billion in the first half of 2024.", None, "2024-H1", True),
+        ("Revenue was $4 billion in FY2024.", None, "FY2024", True),
+        ("Revenue was $4 billion in fiscal 2024.", None, "FY2024", True),
+        ("Revenue was $4 billion in March 2024.", None, "2024-03", True),
+        ("Exports grew 21.4% from January to October.", date(2024, 11, 20), "2024-01..2024-10", False),
+        ("Exports grew 21% from 2020 to 2024.", None, "2020..2024", True),
+        ("Exports grew 10% over the past decade.", date(2026, 2, 1), "P10Y..2026-02-01", False),
+        ("Exports grew 10% last year.", date(2026, 2, 1), "2025", False),
+        ("Output will triple to 9,000 TWh by 2026.", date(2025, 1, 1), "by 2026", True),
+    ],
+)
+def test_periods_resolve_against_the_publication_date(text, published, label, anchored):
+    claim = claims(text, published)[-1]
+    assert claim.period is not None
+    assert claim.period.label == label
+    assert claim.period.anchored is anchored
+    assert claim.document and text[claim.period.start_offset:claim.period.end_offset] == claim.period.text
+
+
+def test_years_and_false_dates_are_never_claims_or_dates():
+    found = claims("Intel's loss of $16 in 2020 and 16% in 2020 were noted.")
+    assert [c.text for c in found] == ["$16", "16%"]
+    assert all(c.period.label == "2020" for c in found)
+
+
+def test_sentence_year_anchors_unanchored_months():
+    claim = claims("Exports topped 1 trillion yuan in 2024 after rising 21.4% from January to October.",
+                   date(2026, 2, 1))[1]
+    assert claim.period.label == "2024-01..2024-10"
+
+
+def test_comparison_base_is_not_the_period():
+    claim = only("Revenue rose 9.3% from a year earlier.", date(2025, 10, 30))
+    assert claim.period is None
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("Intel's record loss of $16.6 billion shocked investors.", "Intel"),
+        ("Intel Corp. lost $16.6 billion in Q3.", "Intel"),
+        ("Analysts say ASML's DUV machines hold a 35% market share.", "ASML"),
+        ("In Ohio, Volta Cells committed $3.1 billion to a plant.", "Volta Cells"),
+    ],
+)
+def test_subject(text, subject):
+    assert only(text).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Intel's record loss of $16.6 billion shocked investors.", "net_loss"),
+        ("SMIC holds 25% of the global market.", "market_share"),
+        ("Revenue of $4.8 billion beat forecasts.", "revenue"),
+        ("Chinese chip exports exceeded 1 trillion yuan.", "exports"),
+        ("The company employs about 600 personnel.", "headcount"),
+        ("The unemployment rate rose to 4.3%.", "unemployment_rate"),
+        ("Brent crude traded around $71 a barrel.", "price"),
+    ],
+)
+def test_metric_from_the_lexicon(text, metric):
+    assert only(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Exports are projected to exceed 1 trillion yuan in 2024.", Modality.projected),
+        ("Exports are expected to reach 1 trillion yuan.", Modality.projected),
+        ("Analysts forecast sales of 16.3 million vehicles.", Modality.projected),
+        ("The company aims to cut costs by $250 million.", Modality.target),
+        ("The government targets 40% renewable power.", Modality.target),
+        ("If imposed, the tariff would cost $5 billion.", Modality.hypothetical),
+        ("Exports rose to 1 trillion yuan in 2024.", Modality.actual),
+    ],
+)
+def test_modality(text, modality):
+    assert only(text, date(2025, 1, 1)).modality is modality
+
+
+def test_a_figure_for_a_future_period_is_projected():
+    assert only("Exports reach 1 trillion yuan in 2027.", date(2025, 1, 1)).modality is Modality.projected
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Sales rose 5% last year.", Direction.increase),
+        ("Sales fell 5% last year.", Direction.decrease),
+        ("Sales were 5 million last year.", Direction.none),
+    ],
+)
+def test_direction(text, direction):
+    assert only(text).direction is direction
+
+
+def test_citation_markers_attribute_a_figure():
+    claim = only("The market will grow 7.4% by 2025 [13][15].")
+    assert claim.attribution.kind is AttributionKind.citation
+    assert claim.attribution.markers == ("[13][15]",)
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "verb"),
+    [
+        ("Exports rose 5%, according to the Commerce Ministry.", "Commerce Ministry", "according to"),
+        ("Exports rose 5%, the Commerce Ministry said.", "Commerce Ministry", "said"),
+        ("Gartner estimates the market at $40 billion.", "Gartner", "estimates"),
+        ("Analysts expect sales of 16.3 million vehicles.", "Analysts", "expect"),
+    ],
+)
+def test_named_sources_attribute_a_figure(text, source, verb):
+    attribution = only(text).attribution
+    assert attribution.kind is AttributionKind.source
+    assert source in (attribution.source or "")
+    assert attribution.verb == verb
+
+
+def test_markdown_link_attributes_a_figure():
+    document = factcheck.from_text("Sales rose 5%, a [report](https://example.org/r) shows.\n", fmt="markdown")
+    claim = factcheck.extract(document)[0]
+    assert claim.attribution.kind in (AttributionKind.link, AttributionKind.source)
+
+
+def test_continued_attribution_in_the_next_sentence():
+    first, second = claims("Revenue rose 5%, the company said. It added that margins widened 2 percentage points.")
+    assert first.attribution.kind is AttributionKind.source
+    assert second.attribution.kind is AttributionKind.source
+
+
+def test_unattributed_figure_has_no_attribution():
+    assert only("Revenue rose 5% last year.").attribution.kind is AttributionKind.none
+
+
+def test_claim_ids_are_stable_and_in_text_order():
+    found = claims("Sales rose 5% to $2 billion, and costs fell 3%.")
+    assert [c.id for c in found] == ["text#1", "text#2", "text#3"]
+    assert [c.start for c in found] == sorted(c.start for c in found)
+
+
+def test_news_artefacts_never_become_quantities():
+    text = ("Sou Hu Cai Jing·2026-02-01 01:50\n\nGroup 1: Calculations - NVIDIA's H200 and A100 chips and "
+            "SMIC's 28nm process [4][6] see https://example.com/2024/report-17 for more.")
+    assert claims(text) == []
