@@ -88,6 +88,7 @@ class Lexicon:
     units_words: PhraseTable[str]
     age_markers: frozenset[str]
     rate_joiners: PhraseTable[bool]
+    time_rate_joiners: PhraseTable[bool]
     durations: frozenset[str]
     length_adjectives: frozenset[str]
     percent: PhraseTable[bool]
@@ -166,6 +167,7 @@ def lexicon(language: str = "en") -> Lexicon:
         units_words=PhraseTable(units["words"]),
         age_markers=frozenset(units["age_markers"]),
         rate_joiners=PhraseTable(dict.fromkeys(units["rate_joiners"], True)),
+        time_rate_joiners=PhraseTable(dict.fromkeys(units["time_rate_joiners"], True)),
         durations=frozenset(units["durations"]),
         length_adjectives=frozenset(units["length_adjectives"]),
         percent=PhraseTable(dict.fromkeys(units["percent"], True)),

@@ -273,7 +273,8 @@ def test_table_format_one_row_per_claim_with_location(runner, corpus, tmp_path, 
     for row, (_, claim_text) in zip(rows, expected):
         assert f" {claim_text} " in row
     assert "money" in rows[1] and "USD" in rows[1]
-    assert result.stderr == "error: bad.bin: binary file (contains NUL bytes), not an article\n"
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("error: bad.bin: ")
 
 
 def test_table_summary_without_errors(runner, corpus, tmp_path, monkeypatch):

@@ -21,6 +21,7 @@ _PERCENT_UNIT = "percent"
 _POINTS_UNIT = "percentage_point"
 # Units that are one letter long are read only when they touch the number ("-10C", "5t").
 _MIN_SPACED_SYMBOL = 2
+_BOUND_JOINERS = frozenset({"and", "but", ","})
 _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
 # "20 (kg)", "20 <kg>": a unit in brackets right after the number.
 _UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
@@ -94,7 +95,7 @@ class Scanner:
     def _two_sided(self, first: RawQuantity) -> RawQuantity | None:
         """'above 1,000 and below 1,500': two opposite bounds joined by 'and' make one range."""
         joiner = first.next_index
-        if not self._is_word(joiner, frozenset({"and", "but"})):
+        if not self._is_word(joiner, _BOUND_JOINERS):
             return None
         hedge = self.lexicon.hedges_before.match(self.tokens, joiner + 1)
         if hedge is None or not self._free(hedge[1]):
@@ -107,6 +108,8 @@ class Scanner:
         if None in bounds or not _same_measure(first, second) and not second_figure.bare:
             return None
         low, high = bounds
+        if low > high:
+            return None
         return replace(first, end=second.end, next_index=second.next_index, value=(low + high) / 2, lower=low,
                        upper=high, is_range=True)
 
@@ -438,12 +441,15 @@ class Scanner:
         return self._with_unit(base, QuantityKind.physical, canonical_unit(unit), after)
 
     def _per_time(self, index: int) -> tuple[str, int] | None:
-        """'per year', 'a day', '/yr' after a unit: the quantity is a rate over time."""
+        """'per year', 'a day', '/cm3' after a unit: the quantity is a rate."""
         joiner = self.lexicon.rate_joiners.match(self.tokens, index)
+        time_only = joiner is None
+        if joiner is None:
+            joiner = self.lexicon.time_rate_joiners.match(self.tokens, index)
         if joiner is None:
             return None
         unit = self._unit_at(joiner[1], -1)
-        if unit is None or unit[0] not in self.lexicon.durations:
+        if unit is None or time_only and unit[0] not in self.lexicon.durations:
             return None
         return unit
 
