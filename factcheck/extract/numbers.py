@@ -74,7 +74,8 @@ def _times(value: float, scale: float) -> float:
 def _small_number_after_and(tokens: list[Token], index: int) -> bool:
     """'3 hundred and 21'."""
     return (index + 1 < len(tokens) and tokens[index].lower == "and" and tokens[index + 1].kind == "num"
-            and tokens[index + 1].text.isdigit() and int(tokens[index + 1].text) < 100)
+            and tokens[index + 1].text.isdigit() and int(tokens[index + 1].text) < 100
+            and not (index + 2 < len(tokens) and tokens[index + 2].lower in ("hundred", "thousand", "million")))
 
 
 def _hundred_after(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
