@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, datetime
 from html.parser import HTMLParser
 from html import unescape
@@ -27,21 +28,24 @@ MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 ARTICLE_SUFFIXES = MARKDOWN_SUFFIXES | HTML_SUFFIXES | TEXT_SUFFIXES
-FRONT_MATTER_KEYS = frozenset({"id", "title", "published", "date", "source", "url", "language", "lang"})
+PROJECT_FILES = frozenset({"README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LICENSE", "LICENCE", "AUTHORS",
+                           "CODE_OF_CONDUCT", "SECURITY", "NOTICE", "HISTORY"})
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _CITATION = re.compile(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])+")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
 _MARKDOWN_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))")
-_MARKDOWN_INLINE = re.compile(r"`[^`\n]*`|(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|<!--.*?-->|<[^>\n]{1,200}>",
+_MARKDOWN_INLINE = re.compile(r"`[^`\n]*`|(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|<!--.*?-->"
+                              r"|</?[A-Za-z][^<>\n]{0,200}>|\[\^[^\]\s]{1,20}\]:?",
                               re.DOTALL)
-_MARKDOWN_LINE_MARKERS = re.compile(r"(?m)^[ \t]{0,3}(?:#{1,6}[ \t]|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|)")
+_MARKDOWN_LINE_MARKERS = re.compile(
+    r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|)")
 _MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
 # Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
-_PRODUCT_CODE = re.compile(
-    r"\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z]*\b"
-    r"|\b\d{1,3}(?:nm|G)\b"
+_PRODUCT_CODE_PATTERN = (
+    r"\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)(?!(?:{currencies})\d)"
+    r"[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z]*\b|\b\d{1,3}(?:nm|G)\b"
 )
 _DATELINE_DATE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -50,7 +54,10 @@ _DATELINE_DATE = re.compile(
     r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2},? \d{4}(?:,? \d{1,2}:\d{2}(?: ?[AaPp]\.?[Mm]\.?)?)?"
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}"
 )
-_DATELINE_REACH = 400
+_DATELINE_LINES = 4
+_DATELINE_PREFIX = 60
+_DATELINE_TRAILERS = " \t.,;:()[]_*|·"
+_DATELINE_DASHES = frozenset("—–-|:")
 
 
 @dataclass
@@ -92,7 +99,8 @@ def _decode(data: bytes, encoding: str, name: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
-        raise InputError(f"{name}: cannot decode as {encoding.upper()} at byte {error.start}") from None
+        label = "UTF-16" if encoding == "utf-16" else "UTF-8"
+        raise InputError(f"{name}: cannot decode as {label} at byte {error.start}") from None
 
 
 def load(path: str | Path, *, published: date | None = None, document_id: str | None = None) -> Document:
@@ -118,14 +126,21 @@ def format_of(path: Path) -> str:
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files named directly, and article files found recursively in folders, in a stable order."""
+    """Files named directly, and article files found recursively in folders, in a stable order.
+
+    In folders, hidden entries and project files (README, CHANGELOG, LICENSE, ...) are not articles."""
     for item in paths:
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                              and not any(part.startswith(".") for part in p.relative_to(path).parts))
+            yield from sorted(p for p in path.rglob("*") if _is_article(p, path))
         else:
             yield path
+
+
+def _is_article(path: Path, root: Path) -> bool:
+    return (path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES
+            and path.stem.upper() not in PROJECT_FILES
+            and not any(part.startswith(".") for part in path.relative_to(root).parts))
 
 
 def from_text(text: str | bytes, *, fmt: str = "text", published: date | None = None,
@@ -201,12 +216,12 @@ def _front_matter(text: str, view: _View, name: str) -> dict:
 
 def _publication_date(meta: dict, html_meta: dict[str, str], text: str, view: _View,
                       given: date | None) -> tuple[date | None, DateSource]:
+    dateline = _dateline(view)
     for value, source in ((meta.get("published", meta.get("date")), DateSource.front_matter),
                           (html_meta.get("published"), DateSource.metadata)):
         parsed = _coerce_date(value) if value else None
         if parsed is not None:
             return parsed, source
-    dateline = _dateline(text, view)
     if dateline is not None:
         return dateline, DateSource.dateline
     if given is not None:
@@ -224,18 +239,41 @@ def _coerce_date(value: object) -> date | None:
     return parse_date(str(value))
 
 
-def _dateline(text: str, view: _View) -> date | None:
-    """A date near the top of the article ('Sou Hu Cai Jing·2025-11-24 01:28', 'Nov 24, 2025')."""
+def _dateline(view: _View) -> date | None:
+    """The date of a dateline in the first lines ('Sou Hu Cai Jing·2025-11-24 01:28', 'Reuters · Nov 24, 2025',
+    'LONDON, 3 March 2025 — ...'), masked so its digits never become claims. A date later in a body sentence
+    is a figure's date, not the dateline."""
     from .dates import parse_date
 
     rendered = view.render()
-    head_start = len(rendered) - len(rendered.lstrip())
-    for match in _DATELINE_DATE.finditer(rendered, head_start, min(len(rendered), head_start + _DATELINE_REACH)):
-        found = parse_date(match.group())
-        if found is not None:
-            view.blank(match.start(), match.end(), "dateline")
-            return found
+    for start, line in _head_lines(rendered):
+        for match in _DATELINE_DATE.finditer(line):
+            if not _dateline_position(line, match):
+                continue
+            found = parse_date(match.group())
+            if found is not None:
+                view.blank(start + match.start(), start + match.end(), "dateline")
+                return found
     return None
+
+
+def _head_lines(rendered: str) -> Iterator[tuple[int, str]]:
+    seen, offset = 0, 0
+    for line in rendered.splitlines(keepends=True):
+        if line.strip():
+            yield offset, line
+            seen += 1
+            if seen == _DATELINE_LINES:
+                return
+        offset += len(line)
+
+
+def _dateline_position(line: str, match: re.Match[str]) -> bool:
+    """A dateline's date closes its line ('Reuters · Nov 24, 2025') or opens the story ('PARIS, 6 March 2025 —')."""
+    rest = line[match.end():].strip()
+    if match.start() > _DATELINE_PREFIX:
+        return False
+    return not rest.strip(_DATELINE_TRAILERS) or rest[:1] in _DATELINE_DASHES
 
 
 # -- masking ----------------------------------------------------------------------------------------------
@@ -262,11 +300,22 @@ def _mask_labels(view: _View) -> None:
         view.blank(match.start(), match.end(), "section_label")
     for match in re.finditer(rf"(?i)\b(?:{names})[\s-]+\d+[A-Za-z]*\b", rendered):
         view.blank(match.start(), match.end(), "furniture")
-    for match in _PRODUCT_CODE.finditer(rendered):
+    for match in _product_code().finditer(rendered):
         view.blank(match.start(), match.end(), "furniture")
     for pattern in text_lexicon["furniture_patterns"]:
         for match in re.finditer(pattern, rendered):
             view.blank(match.start(), match.end(), "furniture")
+
+
+@cache
+def _product_code() -> re.Pattern[str]:
+    """Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are
+    periods, and EUR1.2bn or RMB500 are amounts."""
+    import iso4217
+
+    codes = sorted({member.code for member in iso4217.Currency} | set(load_yaml("lexicons/en/money.yml")["code_aliases"]),
+                   key=len, reverse=True)
+    return re.compile(_PRODUCT_CODE_PATTERN.replace("{currencies}", "|".join(codes)))
 
 
 def _mask_markdown(text: str, view: _View) -> list[MaskedRange]:
@@ -276,6 +325,9 @@ def _mask_markdown(text: str, view: _View) -> list[MaskedRange]:
         view.blank(match.start(), match.end(), "code")
     rendered = view.render()
     for match in _MARKDOWN_LINK.finditer(rendered):
+        if match.group(1) == "![":
+            view.blank(match.start(), match.end(), "markup")
+            continue
         view.blank(match.start(1), match.end(1), "markup")
         view.blank(match.start(3), match.end(3), "markup")
         links.append(MaskedRange(start=match.start(2), end=match.end(2), reason="markup"))

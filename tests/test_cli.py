@@ -287,9 +287,6 @@ def test_table_summary_without_errors(runner, corpus, tmp_path, monkeypatch):
     assert lines[-1] == "1 claims in 1 documents"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: report/table.py cuts every cell to _MAX_WIDTH=40 characters, the location too, so for a path "
-    "longer than ~35 characters the ':line:col' part is cut off"))
 def test_table_location_is_not_truncated_for_long_paths(runner, tmp_path):
     folder = tmp_path / "a-rather-long-folder-name-for-news-articles"
     folder.mkdir()
@@ -357,9 +354,6 @@ def test_every_seed_article_has_a_published_date(seeds_run):
         assert document["published_source"] in ("front_matter", "metadata", "dateline"), document["path"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG/spec conflict: iter_paths picks up seeds/README.md as a Markdown article (any .md file), so "
-    "`factcheck extract seeds/` reports a 'README' document with published=null and ~37 claims from the docs"))
 def test_every_document_of_the_seeds_folder_has_a_published_date(seeds_run):
     _, report = seeds_run
     undated = [d["path"] for d in report["documents"] if not d["published"]]

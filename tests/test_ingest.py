@@ -343,9 +343,7 @@ def test_no_date_at_all():
     DATELINES[0],
     DATELINES[1],
     DATELINES[2],
-    pytest.param(*DATELINES[3], marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: when the date comes from front matter/metadata, _publication_date returns before _dateline(), "
-        "so the dateline is never masked; '2025年11月24日' then yields claims 2025, 11 and 24"))),
+    pytest.param(*DATELINES[3]),
     DATELINES[4],
 ])
 @pytest.mark.parametrize("fmt", ["markdown", "html"])
@@ -365,9 +363,6 @@ def test_dateline_digits_are_not_claims_when_the_date_comes_from_metadata(dateli
     assert _claim_texts(claims) == ["12%", "$4.2 billion"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: any date in the first 400 characters counts as the dateline, even in the middle of a body sentence: "
-    "it overrides published=, and is blanked from the view so the claim loses its period"))
 def test_a_date_inside_a_body_sentence_is_not_a_dateline():
     text = "Acme results\n\nRevenue rose 12% in the quarter ended Sept 30, 2025, the company said.\n"
     document = from_text(text, published=dt.date(2025, 11, 4))
@@ -438,11 +433,8 @@ def test_index_names_are_masked(index):
     "+1 202 555 0143",
     "+44 20 7946 0958",
     "020 7946 0958",
-    pytest.param("(202) 555-0143", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: the phone pattern has an '(area code)' group but then needs three more digit groups, so the usual "
-        "North American form '(202) 555-0143' is not masked: its digit groups become claims ('202', ...)"))),
-    pytest.param("+1 (202) 555-0143", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: '+1 (202) 555-0143' is not masked: its digit groups become claims ('1', '202', ...)"))),
+    pytest.param("(202) 555-0143"),
+    pytest.param("+1 (202) 555-0143"),
 ])
 def test_phone_numbers_are_masked(phone):
     text = f"Call {phone} for details. Sales rose 4% in the year.\n"
@@ -453,9 +445,7 @@ def test_phone_numbers_are_masked(phone):
 
 @pytest.mark.parametrize("furniture", [
     "Page 2 of 3", "page 12 / 40", "© 2025", "(c) 2024", "Copyright 2020-2025",
-    pytest.param("Page 12/40", marks=pytest.mark.xfail(strict=True, reason=(
-        "BUG: the page pattern in rules/lexicons/en/text.yml has a '/' form but needs spaces around it "
-        r"('\s+(?:of|/)\s+'), so 'Page 12/40' gives claims '12' and '40'"))),
+    "Page 12/40",
 ])
 def test_page_furniture_is_masked(furniture):
     text = f"Acme results\n\nProfit rose 7% in the year.\n\n{furniture}\n"
@@ -530,18 +520,12 @@ def test_markdown_markup_is_masked():
     assert any(m.reason == "code" for m in document.masked)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: _MARKDOWN_LINE_MARKERS only allows 0-3 spaces of indentation, so nested list markers "
-    "('    2. ...') are not masked and the marker numbers become claims"))
 def test_nested_ordered_list_markers_are_masked():
     text = "- Top item\n    1. Sub item rose 4%\n    2. Sub item fell 3%\n"
     document, claims = _claims(text, fmt="markdown")
     assert _claim_texts(claims) == ["4%", "3%"]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: _MARKDOWN_INLINE treats any '<...>' on a line as an HTML tag, so '<2% while ... >' is blanked "
-    "and the 2% claim is lost (CommonMark tags must start with a letter, '/', '!' or '?')"))
 def test_markdown_comparison_signs_are_not_html_tags():
     text = "Inflation stayed <2% while unemployment was >4% in May.\n"
     document, claims = _claims(text, fmt="markdown")
@@ -550,9 +534,6 @@ def test_markdown_comparison_signs_are_not_html_tags():
     assert [c.quantity.value for c in claims] == [2.0, 4.0]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: Markdown footnote references '[^1]' are neither masked as citations nor as markup: "
-    "each '1' becomes a claim"))
 def test_markdown_footnote_markers_are_not_claims():
     text = "Exports rose 3%[^1] last year.\n\n[^1]: Ministry data.\n"
     document, claims = _claims(text, fmt="markdown")
@@ -565,9 +546,6 @@ def test_markdown_footnote_markers_are_not_claims():
     ("It raised USD3 billion in debt.", "USD3 billion", 3e9, "USD"),
     ("It paid CHF5 million in fines.", "CHF5 million", 5e6, "CHF"),
 ])
-@pytest.mark.xfail(strict=True, reason=(
-    "BUG: _PRODUCT_CODE ('[A-Z][A-Za-z]{0,4}-?\\d+...') also matches ISO currency codes glued to the amount, "
-    "so 'EUR1.2bn' is blanked to '.2bn' (claim value 2e8, no currency) and 'RMB500 million' to 'million' (1e6)"))
 def test_currency_codes_glued_to_amounts_are_not_product_codes(text, amount, value, currency):
     document, claims = _claims(text)
     start, end = _span(text, amount)

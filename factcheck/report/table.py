@@ -7,6 +7,7 @@ from ..segment import line_and_column, line_starts
 
 _COLUMNS = ("location", "text", "kind", "value", "unit", "period", "subject", "metric", "modality", "source")
 _MAX_WIDTH = 40
+"""Cells past the location column are cut to this width; the location never is."""
 
 
 def render(report: Report, texts: dict[str, str]) -> str:
@@ -17,7 +18,8 @@ def render(report: Report, texts: dict[str, str]) -> str:
         for claim in document.claims:
             line, column = line_and_column(starts, claim.start)
             rows.append(_row(f"{document.path or document.id}:{line}:{column}", claim))
-    widths = [min(_MAX_WIDTH, max(len(row[i]) for row in rows)) for i in range(len(_COLUMNS))]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(_COLUMNS))]
+    widths[1:] = [min(_MAX_WIDTH, width) for width in widths[1:]]
     lines = ["  ".join(cell[:width].ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     summary = report.summary
     lines.append(f"{summary.claims} claims in {summary.documents} documents"
