@@ -19,7 +19,7 @@ $(TEST_STAMP): $(BIN)/python pyproject.toml
 	touch $@ $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/factcheck extract seeds/ --format table
+	$(BIN)/factcheck check seeds/
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest

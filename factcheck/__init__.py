@@ -6,9 +6,12 @@
 """
 
 from .__about__ import __version__
+from .config import Config
 from .errors import ConfigError, FactcheckError, InputError, RuleDefinitionError
 from .extract import extract
 from .ingest import from_text, load
+from .rulebook import Rule, load_rules
+from .runner import check
 from .models import (
     Approximation,
     Attribution,
@@ -28,6 +31,7 @@ __all__ = [
     "Approximation",
     "Attribution",
     "Claim",
+    "Config",
     "ConfigError",
     "Document",
     "FactcheckError",
@@ -39,10 +43,13 @@ __all__ = [
     "Quantity",
     "QuantityKind",
     "Report",
+    "Rule",
     "RuleDefinitionError",
     "Severity",
     "__version__",
+    "check",
     "extract",
     "from_text",
     "load",
+    "load_rules",
 ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Generic, TypeVar
 
-from .extract.tokens import Token, tokenize
+from .tokens import Token, tokenize
 from .resources import load_yaml
 
 V = TypeVar("V")
@@ -103,6 +103,13 @@ class Lexicon:
     continuations: PhraseTable[bool]
     subject_stopwords: frozenset[str]
     subject_suffixes: frozenset[str]
+    total_openers: PhraseTable[bool]
+    part_markers: PhraseTable[bool]
+    exhaustive_markers: PhraseTable[bool]
+    unit_price_after: PhraseTable[bool]
+    unit_price_before: PhraseTable[bool]
+    multiple_bases: PhraseTable[bool]
+    past_forecast: PhraseTable[bool]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -129,7 +136,9 @@ def lexicon(language: str = "en") -> Lexicon:
 
     numbers, hedges, money = part("numbers"), part("hedges"), part("money")
     units, metrics, context = part("units"), part("metrics"), part("context")
+    structure = part("structure")
     iso = _iso_codes(money["code_aliases"], money["scaled_codes"])
+    metrics = dict(metrics)
     sensitive = metrics.pop("sensitive")
     return Lexicon(
         language=language,
@@ -182,4 +191,5 @@ def lexicon(language: str = "en") -> Lexicon:
         continuations=PhraseTable(dict.fromkeys(context["attribution"]["continuations"], True)),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),
+        **{name: PhraseTable(dict.fromkeys(words, True)) for name, words in structure.items()},
     )

@@ -137,3 +137,15 @@ def score_seeds() -> tuple[Score, list[str]]:
             date_errors.append(f"{article.name}: published {document.published}, gold {gold.get('published')}")
         score_document(document, gold, score)
     return score, date_errors
+
+
+def expected_findings() -> set[tuple[str, str, int, int]]:
+    """(document id, rule, start, end) of every finding the seed gold files expect."""
+    expected = set()
+    for article, gold_path in seed_pairs():
+        gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        document = load(article)
+        for entry in gold.get("findings") or []:
+            start, end = gold_span(document.text, entry)
+            expected.add((document.id, entry["rule"], start, end))
+    return expected

@@ -1,6 +1,7 @@
 """Extraction accuracy on the sample articles in seeds/ against their gold files."""
 
-from seedgold import ATTRIBUTES, score_seeds, seed_pairs
+import factcheck
+from seedgold import ATTRIBUTES, SEEDS, expected_findings, score_seeds, seed_pairs
 
 # Context attributes are judgement calls; these floors guard against regressions below what is measured.
 ATTRIBUTE_FLOORS = {"period": 0.85, "metric": 0.55, "modality": 0.88}
@@ -32,3 +33,9 @@ def test_claim_context_matches_gold():
     print(*score.attribute_misses, sep="\n  ")
     for name, floor in ATTRIBUTE_FLOORS.items():
         assert score.attribute_accuracy(name) >= floor, name
+
+
+def test_findings_on_the_seeds_are_exactly_the_gold_ones():
+    report = factcheck.check(SEEDS)
+    found = {(f.locations[0].document, f.rule, f.locations[0].start, f.locations[0].end) for f in report.findings}
+    assert found == expected_findings()

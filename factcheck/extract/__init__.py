@@ -11,7 +11,7 @@ from ..lexicon import Lexicon, lexicon
 from ..models import Claim, Document, Period, Quantity
 from .context import Context, SentenceIndex
 from .quantities import RawQuantity, Scanner
-from .tokens import Token, tokenize
+from ..tokens import Token, tokenize
 
 __all__ = ["extract_claims", "extract"]
 

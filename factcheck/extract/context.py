@@ -24,7 +24,7 @@ from ..models import (
     Span,
 )
 from .quantities import RawQuantity
-from .tokens import Token
+from ..tokens import Token
 
 _PERIOD_AFTER_REACH = 8
 _CONTRAST_WORDS = frozenset({"while", "whereas", "but", "although", "though", "since", "after", "before"})
@@ -45,6 +45,8 @@ _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", ",", "(", ")"})
 _CLAUSE_WORDS = frozenset({"while", "whereas", "but", "although", "though", "after", "before", "as", "which",
                            "and"})
 _ADJACENT = 3
+_EXPECTED_REACH = 8
+_EXPECTATION_VERBS = frozenset({"expected", "forecast", "forecasted", "predicted", "projected", "anticipated"})
 _LINKING_WORDS = frozenset({"of", "at", "to", "was", "were", "is", "are", "by", "reached", "totalled", "totaled",
                             "hit", "stood", "rose", "fell", "grew", "of", "about", "around", "nearly", "some",
                             "roughly", "approximately", "more", "than", "over", "under", "almost", "up", "down",
@@ -246,7 +248,7 @@ class Context:
             return in_clause[-1][2]
         if before:
             return before[-1][2]
-        changes = [cue for cue in cues if cue[2] in _CHANGE_METRICS]
+        changes = [cue for cue in cues if cue[2] in _CHANGE_METRICS and quantity.kind in _RATE_KINDS]
         if after:
             return after[0][2]
         return min(changes, key=lambda cue: abs(cue[0] - quantity.first_token))[2] if changes else None
@@ -281,10 +283,23 @@ class Context:
                 best = (index, found[0])
         if best is not None:
             return Modality(best[1])
+        if self._expected_after(quantity, sentence):
+            return Modality.projected
         published = self.document.published
         if period is not None and published is not None and period.start > published:
             return Modality.projected
         return Modality.actual
+
+    def _expected_after(self, quantity: RawQuantity, sentence: Span) -> bool:
+        """'the 170,000 (that) economists had expected': a forecast named after the figure, in its clause."""
+        _, high = self.token_range(sentence)
+        for index in range(quantity.next_index, min(high, quantity.next_index + _EXPECTED_REACH)):
+            token = self.tokens[index]
+            if token.text in _CLAUSE_BREAKS or token.lower in ("than", "as"):
+                return False
+            if token.lower in _EXPECTATION_VERBS:
+                return True
+        return False
 
     def direction_for(self, quantity: RawQuantity, sentence: Span) -> Direction:
         low, high = self.token_range(sentence)
@@ -405,6 +420,8 @@ class Context:
         before_second = self._word_before(second.first_token)
         if before_first == "from" and before_second in ("to", "through") and first.kind == second.kind:
             return LinkRole.change_from, LinkRole.change_to
+        if before_first == "to" and before_second == "from" and first.kind == second.kind:
+            return LinkRole.change_to, LinkRole.change_from
         if first.kind in _RATE_KINDS and second.kind not in _RATE_KINDS \
                 and second.first_token - first.next_index <= _RATE_RESULT_REACH \
                 and self._result_word_between(first.next_index, second.first_token):
@@ -431,4 +448,4 @@ def _in_year(period: Period, year: int) -> Period:
     except ValueError:
         return period
     label = period.label.replace(str(period.start.year), str(start.year)).replace(str(period.end.year), str(end.year))
-    return period.model_copy(update={"start": start, "end": end, "label": label})
+    return period.model_copy(update={"start": start, "end": end, "label": label, "anchored": True})

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..lexicon import Lexicon
-from .tokens import Token, decimals, is_fraction_token, number_value
+from ..tokens import Token, decimals, is_fraction_token, number_value
 
 # Digit tokens and their words must touch for a scale abbreviation to count ("16.6bn", "€10M"); a space
 # is allowed for the longer abbreviations ("$5 mn") but not for one-letter ones ("5 m" may be metres).

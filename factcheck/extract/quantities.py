@@ -12,7 +12,7 @@ from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
 from ..units import canonical_unit, is_duration
 from .numbers import Numeral, parse_numeral
-from .tokens import Token, tokenize
+from ..tokens import Token, tokenize
 
 _NEGATIVE_SIGNS = ("-", "−", "–")
 _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
@@ -137,6 +137,8 @@ class Scanner:
         if connector >= len(self.tokens) or self.tokens[connector].lower not in self.lexicon.range_connectors:
             return None
         if self.tokens[connector].lower == "to" and self._change_precedes(first.first_token):
+            return None
+        if first.first_token > 0 and self.tokens[first.first_token - 1].lower in self.lexicon.range_openers:
             return None
         if self.tokens[connector].lower == "or" and not (first.bare and first.scale == 1.0):
             return None

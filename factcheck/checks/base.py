@@ -1,0 +1,81 @@
+"""What every check kind shares: its scope, typed options, the context it runs in and what it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from ..lexicon import Lexicon
+from ..models import Claim, Document, QuantityKind
+
+
+class Scope(str, Enum):
+    sentence = "sentence"
+    paragraph = "paragraph"
+    document = "document"
+    corpus = "corpus"
+
+
+class CheckOptions(BaseModel):
+    """Options of a check kind; a rule file's `options:` are validated against the kind's subclass."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    documents: dict[str, Document]
+    lexicon: Lexicon
+
+    def document_of(self, claim: Claim) -> Document:
+        return self.documents[claim.document]
+
+
+@dataclass(frozen=True)
+class Violation:
+    """A problem a check found: the claims involved (the one the finding lands on first), the values for the
+    rule's message, the arithmetic behind it, and a key that identifies it independently of line numbers."""
+
+    claims: tuple[Claim, ...]
+    values: dict[str, Any]
+    trace: dict[str, Any]
+    key: str
+    extra_locations: tuple[tuple[str, int, int], ...] = field(default=())
+    """(document id, start, end) of involved text that is not a claim, such as a period phrase."""
+
+
+CheckFunction = Callable[[Sequence[Claim], CheckContext, Any], Iterable[Violation]]
+
+
+@dataclass(frozen=True)
+class CheckKind:
+    """A check kind: pure logic that rules in rules/ instantiate with options, messages and docs."""
+
+    id: str
+    scope: Scope
+    options: type[CheckOptions]
+    run: CheckFunction
+    summary: str
+
+
+def claim_key(claim: Claim) -> str:
+    """A line-independent name for a claim: what it says, not where."""
+    quantity = claim.quantity
+    period = claim.period.label if claim.period else ""
+    measure = quantity.currency or quantity.unit or quantity.kind.value
+    return f"{claim.subject or ''}|{claim.metric or ''}|{period}|{quantity.value:g}{measure}|{claim.text}"
+
+
+def same_measure(first: Claim, second: Claim) -> bool:
+    """Both figures measure in the same terms: same kind, currency and unit."""
+    a, b = first.quantity, second.quantity
+    return (a.kind, a.currency, a.unit) == (b.kind, b.currency, b.unit) or (
+        {a.kind, b.kind} <= {QuantityKind.count, QuantityKind.plain} and a.unit == b.unit)
+
+
+def format_value(claim: Claim) -> str:
+    return claim.text.replace("\n", " ")

@@ -1,0 +1,171 @@
+"""Parts of one whole: shares that exceed 100%, parts that exceed or miss their total, units times price."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+
+from pydantic import Field
+
+from ..tokens import tokenize
+from ..models import Claim, QuantityKind
+from ..tolerance import Interval, stated
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
+
+
+class ShareOptions(CheckOptions):
+    tolerance_pp: float = Field(0.5, ge=0)
+    """Percentage points of slack for rounding before shares count as over 100%."""
+    metrics: tuple[str, ...] = ("market_share",)
+    """Metrics whose percentages are shares of one whole."""
+
+
+def check_share_of_whole(claims: Sequence[Claim], _context: CheckContext, options: ShareOptions) -> Iterator[Violation]:
+    """Shares of one market in one period, held by different players, must not add up past 100%."""
+    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        if claim.quantity.kind is QuantityKind.percent and claim.metric in options.metrics:
+            groups[(claim.metric, claim.period.label if claim.period else "")].append(claim)
+    for shares in groups.values():
+        yield from _over_whole(shares, options)
+
+
+def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violation]:
+    total, holders, counted = 0.0, set(), []
+    for share in shares:
+        low = stated(share).low
+        if low > 100 + options.tolerance_pp:
+            yield _share_violation(share, [share], low)
+            continue
+        holder = share.subject or share.id
+        if holder in holders:
+            continue
+        holders.add(holder)
+        counted.append(share)
+        total += max(low, 0.0)
+        if total > 100 + options.tolerance_pp and len(counted) > 1:
+            yield _share_violation(share, counted, total)
+            return
+
+
+def _share_violation(share: Claim, counted: list[Claim], total: float) -> Violation:
+    parts = " + ".join(claim.text for claim in counted)
+    return Violation((share, *[c for c in counted if c is not share]),
+                     {"total": f"{total:g}%", "shares": parts},
+                     {"arithmetic": f"{parts} = at least {total:g}% of one whole"}, claim_key(share))
+
+
+class PartsOptions(CheckOptions):
+    hedge: float = Field(0.05, ge=0, le=1)
+    """Relative slack for hedged figures ('about', 'nearly')."""
+    slack: float = Field(0.005, ge=0, le=1)
+    """Relative slack on the sum, for rounding of the parts."""
+
+
+def check_parts_of_total(claims: Sequence[Claim], context: CheckContext, options: PartsOptions) -> Iterator[Violation]:
+    """'Of the $10 billion raised, $6 billion came from bonds and $5 billion from loans': parts past their total;
+    'the 120 staff comprise 70 engineers and 40 sellers': listed parts that do not make up the whole."""
+    for position, total in enumerate(claims):
+        statement = _total_statement(total, claims[position + 1:], context)
+        if statement is None:
+            continue
+        parts, exhaustive = statement
+        summed, difference, tolerance = _sum_against(total, parts, options)
+        exceeds = difference > tolerance
+        misses = exhaustive and abs(difference) > tolerance
+        if not (exceeds or misses):
+            continue
+        listing = " + ".join(part.text for part in parts)
+        yield Violation((total, *parts),
+                        {"total": total.text, "parts": listing, "sum": f"{summed:,.0f}",
+                         "relation": "exceed" if exceeds else "do not add up to"},
+                        {"arithmetic": f"{listing} = {summed:,.0f}; total stated as {total.text} "
+                                       f"(allowed difference {tolerance:,.0f})"},
+                        claim_key(total))
+
+
+def _sum_against(total: Claim, parts: list[Claim], options: PartsOptions) -> tuple[float, float, float]:
+    """(sum of the parts, sum minus total, allowed difference). Rounding errors of several parts rarely all go
+    one way, so the allowance is the widest single figure's rounding, not the sum of all of them."""
+    figures = (total, *parts)
+    spreads = [(stated(claim, hedge=options.hedge).high - stated(claim, hedge=options.hedge).low) / 2
+               for claim in figures]
+    summed = sum(part.quantity.value or 0.0 for part in parts)
+    tolerance = max(spreads) + options.slack * abs(total.quantity.value or 0.0)
+    return summed, summed - (total.quantity.value or 0.0), tolerance
+
+
+def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext) -> tuple[list[Claim], bool] | None:
+    """The parts that follow a total in its sentence, and whether the text says they make up all of it."""
+    view = context.document_of(total).view
+    lexicon = context.lexicon
+    opener = _phrase_before(view, total, lexicon.total_openers)
+    parts = [claim for claim in later if same_measure(claim, total) and claim.start < total.sentence.end
+             and not claim.quantity.is_range]
+    if len(parts) < 2 or total.quantity.kind in (QuantityKind.percent, QuantityKind.percentage_points):
+        return None
+    after = tokenize(view[total.end:parts[-1].start].lower())
+    marker = _phrase_anywhere(after, lexicon.part_markers)
+    exhaustive = _phrase_anywhere(after, lexicon.exhaustive_markers)
+    if not (opener or exhaustive) or not marker:
+        return None
+    return parts, exhaustive
+
+
+def _phrase_before(view: str, claim: Claim, table) -> bool:
+    tokens = tokenize(view[max(claim.sentence.start, claim.start - 30):claim.start].lower())
+    return any(table.match(tokens, i) and table.match(tokens, i)[1] == len(tokens) for i in range(len(tokens)))
+
+
+def _phrase_anywhere(tokens, table) -> bool:
+    return any(table.match(tokens, i) for i in range(len(tokens)))
+
+
+class UnitPriceOptions(CheckOptions):
+    hedge: float = Field(0.05, ge=0, le=1)
+    """Relative slack for hedged figures ('about', 'nearly')."""
+    slack: float = Field(0.01, ge=0, le=1)
+    """Relative slack on the product, for rounding."""
+
+
+def check_unit_price(claims: Sequence[Claim], context: CheckContext, options: UnitPriceOptions) -> Iterator[Violation]:
+    """Units times average price must give the stated total: '2 million cars at $30,000 each, $75 billion'."""
+    counts = [c for c in claims if c.quantity.kind is QuantityKind.count]
+    money = [c for c in claims if c.quantity.kind is QuantityKind.money]
+    prices = [c for c in money if _is_unit_price(c, context)]
+    for price in prices:
+        totals = [c for c in money if c is not price and c.quantity.currency == price.quantity.currency
+                  and c.start > price.end]
+        count = next((c for c in reversed(counts) if c.end <= price.start), None)
+        if count is None or not totals:
+            continue
+        total = totals[0]
+        product = (stated(count, hedge=options.hedge) * stated(price, hedge=options.hedge)).widened(
+            relative=options.slack)
+        if product.overlaps(stated(total, hedge=options.hedge)):
+            continue
+        yield Violation((total, count, price),
+                        {"total": total.text, "count": count.text, "price": price.text,
+                         "product": product.describe(0)},
+                        {"arithmetic": f"{count.text} x {price.text} = {product.describe(0)}; "
+                                       f"text says {total.text}"},
+                        claim_key(total))
+
+
+def _is_unit_price(claim: Claim, context: CheckContext) -> bool:
+    view = context.document_of(claim).view
+    lexicon = context.lexicon
+    after = tokenize(view[claim.end:claim.end + 20].lower())
+    if after and lexicon.unit_price_after.match(after, 0):
+        return True
+    return _phrase_before(view, claim, lexicon.unit_price_before)
+
+
+KINDS = (
+    CheckKind("share-of-whole", Scope.paragraph, ShareOptions, check_share_of_whole,
+              "Shares of one whole must not add up to more than 100%."),
+    CheckKind("parts-of-total", Scope.sentence, PartsOptions, check_parts_of_total,
+              "Parts must not exceed their total, and must add up to it when the text says they make it up."),
+    CheckKind("unit-price", Scope.sentence, UnitPriceOptions, check_unit_price,
+              "Units times the price of one unit must give the stated total."),
+)
