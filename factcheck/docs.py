@@ -1,9 +1,15 @@
-"""Rule pages, generated from the rule files and their check kinds; never written by hand."""
+"""Rule pages, generated from the rule files and their check kinds; never written by hand.
+
+`python -m factcheck.docs DIR` writes one page per rule and an index into DIR (docs/rules in the repository).
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 from .checks import registry
-from .rulebook import RuleSpec
+from .rulebook import RuleSpec, all_specs
 
 
 def rule_page(spec: RuleSpec) -> str:
@@ -50,3 +56,30 @@ def _options(spec: RuleSpec) -> str:
         value = spec.options.get(name, field.default)
         lines.append(f"- `{name}` (default `{value}`): {field.description or ''}".rstrip())
     return "\n".join(lines)
+
+
+def rule_index(specs: tuple[RuleSpec, ...]) -> str:
+    lines = ["# Rules", "", "Generated from `rules/` by `python -m factcheck.docs`; do not edit by hand.", "",
+             "| code | name | group | severity | what it flags |", "|---|---|---|---|---|"]
+    for spec in specs:
+        what = _prose(spec.docs.what).replace("|", "\\|")
+        lines.append(f"| [{spec.code}]({spec.code}.md) | {spec.slug} | {spec.group} | {spec.severity.value} | {what} |")
+    return "\n".join(lines) + "\n"
+
+
+def generated_pages() -> dict[str, str]:
+    """File name -> content of every generated rule page and the index."""
+    specs = all_specs()
+    pages = {f"{spec.code}.md": rule_page(spec) for spec in specs}
+    pages["index.md"] = rule_index(specs)
+    return pages
+
+
+def write_pages(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in generated_pages().items():
+        (folder / name).write_text(content, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/rules"))

@@ -179,7 +179,7 @@ def all_specs() -> tuple[RuleSpec, ...]:
     for path in rule_files([rules_dir()]):
         spec = RuleSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         specs.append(spec)
-    return tuple(specs)
+    return tuple(sorted(specs, key=lambda spec: spec.code))
 
 
 def spec_for(code: str) -> RuleSpec | None:

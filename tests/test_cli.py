@@ -358,3 +358,64 @@ def test_every_document_of_the_seeds_folder_has_a_published_date(seeds_run):
     _, report = seeds_run
     undated = [d["path"] for d in report["documents"] if not d["published"]]
     assert undated == []
+
+
+def _story(tmp_path, name, body, published="Feb 1, 2026"):
+    path = tmp_path / name
+    path.write_text(f"Headline\nReuters · {published}\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def test_check_prints_location_rule_message_and_marked_sentence(tmp_path):
+    path = _story(tmp_path, "a.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
+    result = CliRunner().invoke(cli, ["check", str(path)])
+    assert result.exit_code == 1
+    first, excerpt = result.output.splitlines()[:2]
+    assert first.startswith(f"{path}:4:") and " FC102 [error] " in first
+    assert ">>12%<<" in excerpt
+    assert result.output.splitlines()[-1].startswith("1 findings (1 error)")
+
+
+def test_check_exit_codes_follow_fail_on_and_exit_zero(tmp_path):
+    warning_only = _story(tmp_path, "b.txt", "Exports are projected to exceed 1 trillion yuan in 2024.")
+    clean = _story(tmp_path, "c.txt", "Exports rose 5% to $42 billion last year.")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", str(clean)]).exit_code == 0
+    assert runner.invoke(cli, ["check", str(warning_only)]).exit_code == 0
+    assert runner.invoke(cli, ["check", "--fail-on", "warning", str(warning_only)]).exit_code == 1
+    assert runner.invoke(cli, ["check", "--fail-on", "warning", "--exit-zero", str(warning_only)]).exit_code == 0
+
+
+def test_check_json_is_the_report_with_findings(tmp_path):
+    path = _story(tmp_path, "d.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
+    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
+    report = json.loads(result.output)
+    assert report["schema"] == "factcheck-report/1"
+    assert [finding["rule"] for finding in report["findings"]] == ["FC102"]
+    assert report["findings"][0]["locations"][0]["text"] == "12%"
+
+
+def test_check_select_and_ignore(tmp_path):
+    path = _story(tmp_path, "e.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["check", "--ignore", "FC102", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["check", "--select", "hygiene", str(path)]).exit_code == 0
+    assert runner.invoke(cli, ["check", "--select", "points-called-percent", str(path)]).exit_code == 1
+
+
+def test_rules_lists_the_catalogue():
+    result = CliRunner().invoke(cli, ["rules"])
+    assert result.exit_code == 0
+    codes = [line.split()[0] for line in result.output.splitlines()[1:]]
+    assert "FC101" in codes and "FC402" in codes and "FC900" in codes
+
+
+def test_explain_prints_the_rule_page_and_refuses_unknown_codes():
+    runner = CliRunner()
+    page = runner.invoke(cli, ["explain", "FC102"])
+    assert page.exit_code == 0
+    assert "## What it does" in page.output and "## Why is this bad?" in page.output and "tolerance" not in page.output
+    assert "## Options" in page.output and "`hedge`" in page.output
+    assert runner.invoke(cli, ["explain", "points-called-percent"]).output == page.output
+    missing = runner.invoke(cli, ["explain", "FC999"])
+    assert missing.exit_code == 2 and "FC999" in missing.output

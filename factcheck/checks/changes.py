@@ -84,12 +84,15 @@ def _fits(rate: Claim, computed: Interval | None, options: Tolerance) -> bool:
 
 
 def _arithmetic(change: Change, relative: Interval | None, points: Interval | None) -> str:
-    parts = [f"{change.start.text} -> {change.end.text}"]
+    """'16% -> 28% is +12.0 points (11.0..13.0 with rounding), +75.0% (66.7..83.9%); text says 12%'."""
+    start, end = change.start.quantity.value or 0.0, change.end.quantity.value or 0.0
+    parts = []
     if points is not None:
-        parts.append(f"{points.describe()} points")
-    if relative is not None:
-        parts.append(f"{relative.describe()}%")
-    return f"{parts[0]} is " + ", ".join(parts[1:]) + f"; text says {change.rate.text if change.rate else '-'}"
+        parts.append(f"{end - start:+.1f} points ({points.describe()} with rounding)")
+    if relative is not None and start:
+        parts.append(f"{(end - start) / start * 100:+.1f}% ({relative.describe()}%)")
+    said = change.rate.text if change.rate else "-"
+    return f"{change.start.text} -> {change.end.text} is " + ", ".join(parts) + f"; text says {said}"
 
 
 def _violation(change: Change, relative: Interval | None, points: Interval | None, **values: str) -> Violation:
