@@ -10,6 +10,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 
 from .checks import CheckContext, Scope, Violation
+from .checks.base import Archive
+from .keys import Aliases, default_aliases
+from .references import ReferenceFigure
 from .lexicon import lexicon
 from .models import Category, Claim, Document, Finding, Location, Severity
 from .rulebook import Rule
@@ -19,8 +22,11 @@ CRASH_CODE = "FC900"
 CRASH_SLUG = "rule-crashed"
 
 
-def run(rules: Sequence[Rule], documents: Sequence[Document], claims: dict[str, list[Claim]]) -> list[Finding]:
-    context = CheckContext({document.id: document for document in documents}, lexicon())
+def run(rules: Sequence[Rule], documents: Sequence[Document], claims: dict[str, list[Claim]], *,
+        archive: Archive | None = None, aliases: Aliases | None = None,
+        references: Sequence[ReferenceFigure] = ()) -> list[Finding]:
+    context = CheckContext({document.id: document for document in documents}, lexicon(),
+                           aliases or default_aliases(), archive, tuple(references))
     locator = _Locator(context.documents)
     findings: list[Finding] = []
     for rule in rules:
@@ -72,6 +78,7 @@ def _finding(rule: Rule, violation: Violation, locator: _Locator) -> Finding:
     spec = rule.spec
     locations = [locator.location(claim.document, claim.start, claim.end) for claim in violation.claims]
     locations.extend(locator.location(document, start, end) for document, start, end in violation.extra_locations)
+    locations.extend(violation.archived_locations)
     primary = violation.claims[0]
     return Finding(
         rule=spec.code,

@@ -9,11 +9,11 @@ from __future__ import annotations
 from functools import cache
 from importlib.metadata import entry_points
 
-from . import changes, consistency, money, timing, wholes
+from . import changes, consistency, cross, money, support, timing, wholes
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation
 
 BUILTIN_KINDS: tuple[CheckKind, ...] = (*changes.KINDS, *wholes.KINDS, *consistency.KINDS, *timing.KINDS,
-                                        *money.KINDS)
+                                        *money.KINDS, *cross.KINDS, *support.KINDS)
 ENTRY_POINT_GROUP = "factcheck.checks"
 
 __all__ = ["BUILTIN_KINDS", "CheckContext", "CheckKind", "CheckOptions", "Scope", "Violation", "registry"]

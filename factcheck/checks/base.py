@@ -5,12 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from ..keys import Aliases, FigureKey, default_aliases
 from ..lexicon import Lexicon
-from ..models import Claim, Document, QuantityKind
+from ..models import Claim, Document, Location, QuantityKind
+
+
+if TYPE_CHECKING:
+    from ..store import ArchivedClaim
 
 
 class Scope(str, Enum):
@@ -30,9 +35,18 @@ class CheckOptions(BaseModel):
 class CheckContext:
     documents: dict[str, Document]
     lexicon: Lexicon
+    aliases: Aliases = field(default_factory=default_aliases)
+    archive: Archive | None = None
+    """Claims of articles indexed earlier, looked up by figure key (the claim store)."""
+    references: tuple = ()
+    """Reference figures supplied by the user (known-figures file)."""
 
     def document_of(self, claim: Claim) -> Document:
         return self.documents[claim.document]
+
+
+class Archive(Protocol):
+    def lookup(self, key: FigureKey) -> list[ArchivedClaim]: ...
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,8 @@ class Violation:
     key: str
     extra_locations: tuple[tuple[str, int, int], ...] = field(default=())
     """(document id, start, end) of involved text that is not a claim, such as a period phrase."""
+    archived_locations: tuple[Location, ...] = field(default=())
+    """Where involved claims of archived articles (the claim store) stand; their documents are not loaded."""
 
 
 CheckFunction = Callable[[Sequence[Claim], CheckContext, Any], Iterable[Violation]]

@@ -1,0 +1,138 @@
+"""The claim store: one SQLite file holding indexed articles' claims, looked up by (subject, metric, period).
+
+Re-indexing a changed document replaces its claims (document id + content hash); unchanged documents are
+skipped. Each document is written in its own transaction, so an interrupted run loses nothing committed, and
+WAL mode lets readers check drafts while an index runs.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .keys import Aliases, FigureKey, default_aliases, figure_key
+from .models import Claim, Document, Location
+from .segment import line_and_column, line_starts
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id TEXT PRIMARY KEY, path TEXT, content_hash TEXT NOT NULL, published TEXT, indexed_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS claims (
+    document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    subject TEXT NOT NULL, metric TEXT NOT NULL, period TEXT NOT NULL, measure TEXT NOT NULL,
+    line INTEGER NOT NULL, col INTEGER NOT NULL, end_line INTEGER NOT NULL, end_col INTEGER NOT NULL,
+    claim TEXT NOT NULL,
+    PRIMARY KEY (document_id, claim_id)
+);
+CREATE INDEX IF NOT EXISTS claims_by_figure ON claims (subject, metric, period);
+"""
+
+
+@dataclass(frozen=True)
+class ArchivedClaim:
+    claim: Claim
+    location: Location
+    published: date | None
+
+
+@dataclass(frozen=True)
+class IndexStats:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    claims: int = 0
+
+
+class ClaimStore:
+    """A claim store on disk. Use as a context manager, or call close()."""
+
+    def __init__(self, path: str | Path, *, aliases: Aliases | None = None) -> None:
+        self.path = Path(path)
+        self.aliases = aliases or default_aliases()
+        self._connection = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA foreign_keys=ON")
+        self._connection.execute("PRAGMA synchronous=NORMAL")
+        self._connection.executescript(_SCHEMA)
+        self._connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+    # -- writing ----------------------------------------------------------------------------------------
+
+    def index(self, documents: Iterable[tuple[Document, Sequence[Claim]]]) -> IndexStats:
+        added = replaced = unchanged = stored = 0
+        for document, claims in documents:
+            known = self._connection.execute("SELECT content_hash FROM documents WHERE id = ?",
+                                              (document.id,)).fetchone()
+            if known is not None and known[0] == document.content_hash:
+                unchanged += 1
+                continue
+            stored += self._write(document, claims, replace=known is not None)
+            added, replaced = added + (known is None), replaced + (known is not None)
+        return IndexStats(added, replaced, unchanged, stored)
+
+    def _write(self, document: Document, claims: Sequence[Claim], *, replace: bool) -> int:
+        rows = list(self._rows(document, claims))
+        connection = self._connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if replace:
+                connection.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+            connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, datetime('now'))",
+                               (document.id, document.path, document.content_hash,
+                                document.published.isoformat() if document.published else None))
+            connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        return len(rows)
+
+    def _rows(self, document: Document, claims: Sequence[Claim]):
+        starts = line_starts(document.text)
+        for claim in claims:
+            key = figure_key(claim, self.aliases)
+            if key is None:
+                continue
+            line, column = line_and_column(starts, claim.start)
+            end_line, end_column = line_and_column(starts, claim.end)
+            yield (document.id, claim.id, key.subject, key.metric, key.period, key.measure, line, column,
+                   end_line, end_column, claim.model_dump_json())
+
+    # -- reading ----------------------------------------------------------------------------------------
+
+    def lookup(self, key: FigureKey) -> list[ArchivedClaim]:
+        """Every stored claim about the same figure, in any measure (currencies and units convert later)."""
+        rows = self._connection.execute(
+            "SELECT c.claim, c.line, c.col, c.end_line, c.end_col, d.path, d.published FROM claims c "
+            "JOIN documents d ON d.id = c.document_id WHERE c.subject = ? AND c.metric = ? AND c.period = ? "
+            "ORDER BY d.published, c.document_id, c.claim_id", key.as_row()).fetchall()
+        return [self._archived(row) for row in rows]
+
+    @staticmethod
+    def _archived(row: tuple) -> ArchivedClaim:
+        claim = Claim.model_validate_json(row[0])
+        location = Location(document=claim.document, path=row[5], start=claim.start, end=claim.end, line=row[1],
+                            column=row[2], end_line=row[3], end_column=row[4], text=claim.text)
+        return ArchivedClaim(claim, location, date.fromisoformat(row[6]) if row[6] else None)
+
+    def counts(self) -> tuple[int, int]:
+        """(documents, claims) in the store."""
+        documents = self._connection.execute("SELECT count(*) FROM documents").fetchone()[0]
+        claims = self._connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return documents, claims
