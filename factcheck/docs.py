@@ -22,10 +22,9 @@ def rule_page(spec: RuleSpec) -> str:
         "## How to fix\n" + _prose(spec.docs.how_to_fix),
     ]
     if spec.examples.flagged:
-        sections.append("## Example\n" + "\n".join(_example(e.text, e.published, e.expect)
-                                                   for e in spec.examples.flagged))
+        sections.append("## Example\n" + "\n".join(_example(e, e.expect) for e in spec.examples.flagged))
     if spec.examples.ok:
-        sections.append("## Use instead\n" + "\n".join(_example(e.text, e.published) for e in spec.examples.ok))
+        sections.append("## Use instead\n" + "\n".join(_example(e) for e in spec.examples.ok))
     options = _options(spec)
     if options:
         sections.append("## Options\n" + options)
@@ -38,10 +37,17 @@ def _prose(text: str) -> str:
     return " ".join(text.split())
 
 
-def _example(text: str, published, expect: tuple[str, ...] = ()) -> str:
-    lines = ["```text", text, "```"]
-    if published:
-        lines.insert(0, f"Published {published.isoformat()}:")
+def _example(example, expect: tuple[str, ...] = ()) -> str:
+    lines = []
+    articles = example.articles()
+    for index, article in enumerate(articles):
+        name = f"Article {chr(ord('a') + index)}" if len(articles) > 1 else "Published"
+        if article.published or len(articles) > 1:
+            date_note = f" ({article.published.isoformat()})" if article.published else ""
+            lines.append(f"{name}{date_note}:" if len(articles) > 1 else f"Published {article.published}:")
+        lines.extend(["```text", article.text, "```"])
+    for reference in example.references:
+        lines.append("Reference: " + ", ".join(f"{key}={value}" for key, value in reference.items()))
     if expect:
         lines.append("Flagged on: " + ", ".join(f"`{item}`" for item in expect))
     return "\n".join(lines)

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
-from .models import Claim, QuantityKind
+from .models import Claim, Granularity, Period, QuantityKind
 from .resources import load_yaml
 from .units import ureg
 
@@ -67,6 +67,14 @@ def with_extra(extra: Mapping[str, list[str]]) -> Aliases:
     return Aliases(table)
 
 
+def period_key(period: Period) -> str:
+    """Periods as canonical intervals: 'Q2 2025' and 'April to June 2025' are one period. Fiscal years and
+    deadlines keep their labels: a fiscal 2024 need not be the calendar year."""
+    if period.label.startswith("FY") or period.granularity is Granularity.deadline:
+        return period.label
+    return f"{period.start.isoformat()}..{period.end.isoformat()}"
+
+
 def measure_of(claim: Claim) -> str:
     """Claims compare only within one measure: money (any currency), percent, points, or a physical dimension."""
     quantity = claim.quantity
@@ -82,4 +90,4 @@ def figure_key(claim: Claim, aliases: Aliases) -> FigureKey | None:
     subject = aliases.subject(claim.subject)
     if not (subject and claim.metric and claim.period) or claim.quantity.value is None:
         return None
-    return FigureKey(subject, claim.metric, claim.period.label, measure_of(claim))
+    return FigureKey(subject, claim.metric, period_key(claim.period), measure_of(claim))

@@ -71,6 +71,7 @@ class Lexicon:
     hedges_after: PhraseTable[str]
     range_openers: dict[str, frozenset[str]]
     range_connectors: frozenset[str]
+    change_cues: frozenset[str]
     not_before_durations: frozenset[str]
     fraction_preceders: frozenset[str]
     fraction_followers: frozenset[str]
@@ -110,6 +111,7 @@ class Lexicon:
     unit_price_before: PhraseTable[bool]
     multiple_bases: PhraseTable[bool]
     past_forecast: PhraseTable[bool]
+    period_adjectives: PhraseTable[bool]
 
 
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
@@ -155,6 +157,7 @@ def lexicon(language: str = "en") -> Lexicon:
         hedges_after=PhraseTable(hedges["after"]),
         range_openers={k: frozenset(v) for k, v in hedges["range_openers"].items()},
         range_connectors=frozenset(hedges["range_connectors"]),
+        change_cues=frozenset(hedges["change_cues"]),
         not_before_durations=frozenset(hedges["not_before_durations"]),
         fraction_preceders=frozenset(numbers["fraction_preceders"]),
         fraction_followers=frozenset(numbers["fraction_followers"]),

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .checks import CheckKind, CheckOptions, registry
 from .errors import RuleDefinitionError
@@ -35,18 +35,37 @@ class RuleDocs(Spec):
     references: tuple[str, ...] = ()
 
 
-class FlaggedExample(Spec):
+class ExampleDocument(Spec):
     text: str
-    expect: tuple[str, ...] = Field(min_length=1)
-    """The text each finding of the rule must land on."""
     published: date | None = None
     format: Literal["text", "markdown", "html"] = "text"
 
 
 class OkExample(Spec):
-    text: str
+    """An example that must give no finding: one text, or several articles for cross-article rules, optionally
+    with reference figures."""
+
+    text: str | None = None
     published: date | None = None
     format: Literal["text", "markdown", "html"] = "text"
+    documents: tuple[ExampleDocument, ...] = ()
+    references: tuple[dict[str, Any], ...] = ()
+
+    @model_validator(mode="after")
+    def _one_source(self) -> OkExample:
+        if (self.text is None) == (not self.documents):
+            raise ValueError("an example has either `text` or `documents`")
+        return self
+
+    def articles(self) -> tuple[ExampleDocument, ...]:
+        if self.documents:
+            return self.documents
+        return (ExampleDocument(text=self.text or "", published=self.published, format=self.format),)
+
+
+class FlaggedExample(OkExample):
+    expect: tuple[str, ...] = Field(min_length=1)
+    """The text each finding of the rule must land on."""
 
 
 class Examples(Spec):

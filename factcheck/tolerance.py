@@ -13,6 +13,9 @@ from itertools import product
 from .models import Approximation, Claim
 
 INFINITY = math.inf
+SCALED_ROUNDING_CAP = 0.1
+"""An unhedged '1 trillion' or '2 million' is read as within 10%, not the ±50% or ±25% its one digit would
+allow: a writer who rounds that hard says 'about'."""
 
 
 @dataclass(frozen=True)
@@ -70,8 +73,10 @@ def _corners(operation, left: Interval, right: Interval) -> Interval:
 def stated(claim: Claim, *, hedge: float = 0.05) -> Interval:
     """The values a claim's wording allows. ``hedge`` is the relative slack of 'about' and 'nearly'."""
     quantity = claim.quantity
-    precision = quantity.precision or 0.0
     value = quantity.value or 0.0
+    precision = quantity.precision or 0.0
+    if quantity.scale > 1 and quantity.approximation is Approximation.exact:
+        precision = min(precision, abs(value) * SCALED_ROUNDING_CAP)
     if quantity.is_range and quantity.lower is not None and quantity.upper is not None:
         low, high = sorted((quantity.lower, quantity.upper))
         return Interval(low - precision, high + precision)

@@ -368,7 +368,7 @@ def _story(tmp_path, name, body, published="Feb 1, 2026"):
 
 def test_check_prints_location_rule_message_and_marked_sentence(tmp_path):
     path = _story(tmp_path, "a.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
-    result = CliRunner().invoke(cli, ["check", str(path)])
+    result = CliRunner().invoke(cli, ["check", "--select", "internal", str(path)])
     assert result.exit_code == 1
     first, excerpt = result.output.splitlines()[:2]
     assert first.startswith(f"{path}:4:") and " FC102 [error] " in first
@@ -388,7 +388,7 @@ def test_check_exit_codes_follow_fail_on_and_exit_zero(tmp_path):
 
 def test_check_json_is_the_report_with_findings(tmp_path):
     path = _story(tmp_path, "d.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
-    result = CliRunner().invoke(cli, ["check", "--format", "json", str(path)])
+    result = CliRunner().invoke(cli, ["check", "--select", "internal", "--format", "json", str(path)])
     report = json.loads(result.output)
     assert report["schema"] == "factcheck-report/1"
     assert [finding["rule"] for finding in report["findings"]] == ["FC102"]

@@ -14,6 +14,7 @@ from factcheck.models import Category, Severity
 from factcheck.rulebook import Rule, load_rules
 
 PUBLISHED = date(2026, 2, 1)
+INTERNAL = Config(select=("internal",))
 CHANGE = "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase."
 
 
@@ -64,14 +65,14 @@ def test_a_crashing_check_becomes_an_fc900_finding_and_the_run_goes_on():
 
 def test_check_api_returns_the_report_model(tmp_path):
     (tmp_path / "a.txt").write_text("Headline\nReuters · Feb 1, 2026\n\n" + CHANGE, encoding="utf-8")
-    report = factcheck.check([tmp_path])
+    report = factcheck.check([tmp_path], config=INTERNAL)
     assert report.schema_ == "factcheck-report/1"
     assert [f.rule for f in report.findings] == ["FC102"]
     assert report.summary.findings == 1 and report.summary.by_severity == {"error": 1}
 
 
 def test_check_accepts_documents_and_selection():
-    report = factcheck.check(_document(CHANGE), config=Config(ignore=("FC102",)))
+    report = factcheck.check(_document(CHANGE), config=Config(select=("internal",), ignore=("FC102",)))
     assert report.findings == ()
     report = factcheck.check(_document(CHANGE), config=Config(select=("internal",)))
     assert [f.rule for f in report.findings] == ["FC102"]
@@ -79,8 +80,8 @@ def test_check_accepts_documents_and_selection():
 
 def test_rule_options_can_be_overridden_and_typos_are_errors():
     shares = "ASML holds 60.0% of the market, while Nikon holds 40.6% of the market."
-    assert [f.rule for f in factcheck.check(_document(shares)).findings] == []
-    strict = Config(rules={"FC103": {"tolerance_pp": 0.0}})
+    assert [f.rule for f in factcheck.check(_document(shares), config=INTERNAL).findings] == []
+    strict = Config(select=("internal",), rules={"FC103": {"tolerance_pp": 0.0}})
     assert [f.rule for f in factcheck.check(_document(shares), config=strict).findings] == ["FC103"]
     with pytest.raises(ConfigError, match="tolerance_p"):
         factcheck.check(_document(shares), config=Config(rules={"FC103": {"tolerance_p": 1}}))
@@ -89,5 +90,5 @@ def test_rule_options_can_be_overridden_and_typos_are_errors():
 def test_tolerance_follows_stated_precision():
     fits = "Sales rose 12% from 500 units to 562 units."
     misses = "Sales rose 12% from 500 units to 576 units."
-    assert [f.rule for f in factcheck.check(_document(fits)).findings] == []
-    assert [f.rule for f in factcheck.check(_document(misses)).findings] == ["FC101"]
+    assert [f.rule for f in factcheck.check(_document(fits), config=INTERNAL).findings] == []
+    assert [f.rule for f in factcheck.check(_document(misses), config=INTERNAL).findings] == ["FC101"]

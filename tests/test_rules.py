@@ -19,14 +19,14 @@ OK = [(code, index, example) for code, rule in RULES.items() for index, example 
 
 @pytest.mark.parametrize(("code", "index", "example"), FLAGGED, ids=[f"{c}-flagged-{i}" for c, i, _ in FLAGGED])
 def test_flagged_example_is_flagged_on_the_expected_text(code, index, example):
-    findings = run_example(RULES[code], example.text, published=example.published, fmt=example.format)
+    findings = run_example(RULES[code], example)
     assert [f.rule for f in findings] == [code] * len(findings)
     assert sorted(landing_texts(findings)) == sorted(example.expect), [f.message for f in findings]
 
 
 @pytest.mark.parametrize(("code", "index", "example"), OK, ids=[f"{c}-ok-{i}" for c, i, _ in OK])
 def test_ok_example_is_not_flagged(code, index, example):
-    findings = run_example(RULES[code], example.text, published=example.published, fmt=example.format)
+    findings = run_example(RULES[code], example)
     assert findings == [], [f.message for f in findings]
 
 

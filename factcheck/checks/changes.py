@@ -13,7 +13,7 @@ from ..tolerance import Interval, percent_change, stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points)
-_LEVEL_WORDS = frozenset({"to", "at", "of"})
+_LEVEL_WORDS = frozenset({"to", "at"})
 """A percent after these is a level ('to 17.4%', 'at 4.1%'), not the size of a change."""
 _RATE_REACH = 120
 """Characters between a stated rate and the change it describes ('rose 12% from $40bn to $50bn')."""
@@ -229,6 +229,8 @@ def check_growth_base(claims: Sequence[Claim], _context: CheckContext, options: 
         for link in rate.links:
             result = by_id.get(link.target)
             if link.role is not LinkRole.rate_of or result is None or rate.quantity.kind is not QuantityKind.percent:
+                continue
+            if any(link.role is LinkRole.change_to for link in result.links):
                 continue
             base = _base_for(result, claims)
             if base is None:

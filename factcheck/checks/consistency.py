@@ -7,12 +7,16 @@ from collections.abc import Iterator, Sequence
 
 from pydantic import Field
 
+from ..keys import fold, period_key
+from ..tokens import tokenize
 from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key
 
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points, QuantityKind.multiple)
+_LEVEL_KINDS = (QuantityKind.money, QuantityKind.count, QuantityKind.physical)
+_NOT_RESTATED = (LinkRole.rate_of, LinkRole.conversion_of, LinkRole.change_from, LinkRole.change_to)
 
 
 class RestatementOptions(CheckOptions):
@@ -20,35 +24,69 @@ class RestatementOptions(CheckOptions):
     """Relative slack for hedged figures ('about', 'nearly')."""
 
 
-def restatement_key(claim: Claim) -> tuple | None:
-    """Claims with the same key state the same figure: subject, metric, period, modality and measure."""
-    if not (claim.subject and claim.metric and claim.period) or claim.quantity.value is None:
+def _figure(claim: Claim) -> tuple | None:
+    """Subject, metric, modality and measure of a claim that can be restated; change endpoints, rates and
+    conversions are different figures by nature."""
+    if not (claim.subject and claim.metric) or claim.quantity.value is None:
         return None
-    if any(link.role in (LinkRole.rate_of, LinkRole.conversion_of) for link in claim.links):
+    if any(link.role in _NOT_RESTATED for link in claim.links):
         return None
     quantity = claim.quantity
-    direction = claim.direction.value if quantity.kind in _RATE_KINDS else ""
-    return (claim.subject.lower(), claim.metric, claim.period.label, claim.modality.value, quantity.kind.value,
-            quantity.currency, quantity.unit, direction)
+    if quantity.kind not in _LEVEL_KINDS:
+        return None
+    return (fold(claim.subject), claim.metric, claim.modality.value, quantity.kind.value, quantity.currency,
+            quantity.unit)
 
 
-def check_restatement(claims: Sequence[Claim], _context: CheckContext,
+def _periods(claims: Sequence[Claim]) -> dict[tuple, set[str]]:
+    periods: dict[tuple, set[str]] = defaultdict(set)
+    for claim in claims:
+        figure = _figure(claim)
+        if figure is not None and claim.period is not None:
+            periods[figure].add(period_key(claim.period))
+    return periods
+
+
+def _period_of(claim: Claim, figure: tuple, periods: dict[tuple, set[str]], context: CheckContext) -> str | None:
+    """The claim's period; 'its quarterly loss' takes the one period the article gives that figure elsewhere."""
+    if claim.period is not None:
+        return period_key(claim.period)
+    known = periods.get(figure, set())
+    if len(known) != 1:
+        return None
+    view = context.document_of(claim).view[claim.sentence.start:claim.sentence.end].lower()
+    tokens = tokenize(view)
+    if any(context.lexicon.period_adjectives.match(tokens, index) for index in range(len(tokens))):
+        return next(iter(known))
+    return None
+
+
+def check_restatement(claims: Sequence[Claim], context: CheckContext,
                       options: RestatementOptions) -> Iterator[Violation]:
+    """A level (money, count, physical) restated with another value: percentages of one metric are too often
+    different figures (a share, a growth rate, a margin) to compare without more context."""
+    periods = _periods(claims)
     first_said: dict[tuple, Claim] = {}
     flagged: set[tuple] = set()
     for claim in claims:
-        key = restatement_key(claim)
-        if key is None:
+        figure = _figure(claim)
+        if figure is None:
             continue
+        period = _period_of(claim, figure, periods, context)
+        if period is None and claim.quantity.kind is not QuantityKind.money:
+            continue
+        key = (*figure, period)
         earlier = first_said.setdefault(key, claim)
-        if earlier is claim or key in flagged:
+        if earlier is claim or key in flagged or earlier.sentence == claim.sentence:
             continue
         if stated(earlier, hedge=options.hedge).overlaps(stated(claim, hedge=options.hedge)):
             continue
         flagged.add(key)
         yield Violation((claim, earlier),
                         {"value": claim.text, "earlier": earlier.text, "subject": claim.subject,
-                         "metric": claim.metric, "period": claim.period.label if claim.period else ""},
+                         "metric": claim.metric.replace("_", " "),
+                         "period": (claim.period or earlier.period).label if (claim.period or earlier.period)
+                         else "the article's period"},
                         {"arithmetic": f"{earlier.text} and {claim.text} do not overlap "
                                        f"({stated(earlier).describe()} vs {stated(claim).describe()})",
                          "key": "|".join(str(part) for part in key)},

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pydantic import Field
 
 from ..tokens import tokenize
-from ..models import Claim, QuantityKind
+from ..models import Claim, Direction, LinkRole, QuantityKind
 from ..tolerance import Interval, stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
 
@@ -18,14 +18,20 @@ class ShareOptions(CheckOptions):
     """Percentage points of slack for rounding before shares count as over 100%."""
     metrics: tuple[str, ...] = ("market_share",)
     """Metrics whose percentages are shares of one whole."""
+    unit_metrics: tuple[str, ...] = ("sales", "volume")
+    """Metrics whose percentages are shares too when the paragraph is about shares ('Samsung had 21% of sales')."""
 
 
 def check_share_of_whole(claims: Sequence[Claim], _context: CheckContext, options: ShareOptions) -> Iterator[Violation]:
     """Shares of one market in one period, held by different players, must not add up past 100%."""
-    groups: dict[tuple[str, str], list[Claim]] = defaultdict(list)
-    for claim in claims:
-        if claim.quantity.kind is QuantityKind.percent and claim.metric in options.metrics:
-            groups[(claim.metric, claim.period.label if claim.period else "")].append(claim)
+    percents = [c for c in claims if c.quantity.kind is QuantityKind.percent and not _in_a_change(c)]
+    shares_here = any(claim.metric in options.metrics for claim in percents)
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for claim in percents:
+        if claim.metric in options.metrics:
+            groups[claim.metric].append(claim)
+        elif shares_here and claim.metric in options.unit_metrics and claim.direction is Direction.none:
+            groups[options.metrics[0]].append(claim)
     for shares in groups.values():
         yield from _over_whole(shares, options)
 
@@ -37,8 +43,8 @@ def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violatio
         if low > 100 + options.tolerance_pp:
             yield _share_violation(share, [share], low)
             continue
-        holder = share.subject or share.id
-        if holder in holders:
+        holder = (share.subject, share.quantity.value)
+        if share.subject and holder in holders:
             continue
         holders.add(holder)
         counted.append(share)
@@ -55,6 +61,13 @@ def _share_violation(share: Claim, counted: list[Claim], total: float) -> Violat
                      {"arithmetic": f"{parts} = at least {total:g}% of one whole"}, claim_key(share))
 
 
+_CHANGE_ROLES = (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of, LinkRole.rate_of)
+_MARKER_REACH = 6
+_APPOSITION_REACH = 4
+"""Tokens between a base and the part that restates rate x base: '1.8 million workers, some 260,000'."""
+"""Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""
+
+
 class PartsOptions(CheckOptions):
     hedge: float = Field(0.05, ge=0, le=1)
     """Relative slack for hedged figures ('about', 'nearly')."""
@@ -65,11 +78,15 @@ class PartsOptions(CheckOptions):
 def check_parts_of_total(claims: Sequence[Claim], context: CheckContext, options: PartsOptions) -> Iterator[Violation]:
     """'Of the $10 billion raised, $6 billion came from bonds and $5 billion from loans': parts past their total;
     'the 120 staff comprise 70 engineers and 40 sellers': listed parts that do not make up the whole."""
+    already_parts: set[str] = set()
     for position, total in enumerate(claims):
-        statement = _total_statement(total, claims[position + 1:], context)
+        if total.id in already_parts or _in_a_change(total):
+            continue
+        statement = _total_statement(total, [c for c in claims[position + 1:] if not _in_a_change(c)], context)
         if statement is None:
             continue
         parts, exhaustive = statement
+        already_parts.update(part.id for part in parts)
         summed, difference, tolerance = _sum_against(total, parts, options)
         exceeds = difference > tolerance
         misses = exhaustive and abs(difference) > tolerance
@@ -82,6 +99,10 @@ def check_parts_of_total(claims: Sequence[Claim], context: CheckContext, options
                         {"arithmetic": f"{listing} = {summed:,.0f}; total stated as {total.text} "
                                        f"(allowed difference {tolerance:,.0f})"},
                         claim_key(total))
+
+
+def _in_a_change(claim: Claim) -> bool:
+    return any(link.role in _CHANGE_ROLES for link in claim.links)
 
 
 def _sum_against(total: Claim, parts: list[Claim], options: PartsOptions) -> tuple[float, float, float]:
@@ -105,9 +126,9 @@ def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext
     if len(parts) < 2 or total.quantity.kind in (QuantityKind.percent, QuantityKind.percentage_points):
         return None
     after = tokenize(view[total.end:parts[-1].start].lower())
-    marker = _phrase_anywhere(after, lexicon.part_markers)
     exhaustive = _phrase_anywhere(after, lexicon.exhaustive_markers)
-    if not (opener or exhaustive) or not marker:
+    marker_follows = _phrase_anywhere(after[:_MARKER_REACH], lexicon.part_markers)
+    if not (opener or marker_follows):
         return None
     return parts, exhaustive
 
@@ -129,7 +150,35 @@ class UnitPriceOptions(CheckOptions):
 
 
 def check_unit_price(claims: Sequence[Claim], context: CheckContext, options: UnitPriceOptions) -> Iterator[Violation]:
-    """Units times average price must give the stated total: '2 million cars at $30,000 each, $75 billion'."""
+    """Units times average price must give the stated total ('2 million cars at $30,000 each, $75 billion'), and
+    a rate times its base the stated part ('9% of 1.8 million workers, some 260,000 people')."""
+    yield from _units_times_price(claims, context, options)
+    yield from _rate_times_base(claims, context, options)
+
+
+def _rate_times_base(claims: Sequence[Claim], context: CheckContext,
+                     options: UnitPriceOptions) -> Iterator[Violation]:
+    for position, rate in enumerate(claims[:-2]):
+        base, part = claims[position + 1], claims[position + 2]
+        if rate.quantity.kind is not QuantityKind.percent or base.quantity.kind is QuantityKind.percent:
+            continue
+        view = context.document_of(rate).view
+        if not view[rate.end:base.start].strip().lower().startswith("of") or not same_measure(base, part):
+            continue
+        if len(tokenize(view[base.end:part.start])) > _APPOSITION_REACH:
+            continue
+        product = (stated(rate, hedge=options.hedge) * stated(base, hedge=options.hedge) *
+                   Interval.point(0.01)).widened(relative=options.slack)
+        if product.overlaps(stated(part, hedge=options.hedge)):
+            continue
+        yield Violation((part, rate, base),
+                        {"total": part.text, "count": rate.text, "price": base.text, "product": product.describe(0)},
+                        {"arithmetic": f"{rate.text} of {base.text} = {product.describe(0)}; text says {part.text}"},
+                        claim_key(part))
+
+
+def _units_times_price(claims: Sequence[Claim], context: CheckContext,
+                       options: UnitPriceOptions) -> Iterator[Violation]:
     counts = [c for c in claims if c.quantity.kind is QuantityKind.count]
     money = [c for c in claims if c.quantity.kind is QuantityKind.money]
     prices = [c for c in money if _is_unit_price(c, context)]

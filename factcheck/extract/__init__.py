@@ -8,7 +8,7 @@ from datetime import date
 from ..dates import find_periods
 from ..ingest import from_text
 from ..lexicon import Lexicon, lexicon
-from ..models import Claim, Document, Period, Quantity
+from ..models import Claim, Document, Period, Quantity, QuantityKind, Span
 from .context import Context, SentenceIndex
 from .quantities import RawQuantity, Scanner
 from ..tokens import Token, tokenize
@@ -64,9 +64,13 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
     ids = [f"{document.id}#{number}" for number in range(1, len(quantities) + 1)]
     links = context.links_for(quantities, ids)
     claims = []
+    carried, subjects = _CarriedMetric(), _Subjects()
     for position, raw in enumerate(quantities):
         sentence = context.index.sentence_of(raw.start)
+        paragraph = context.index.paragraph_of(raw.start)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
+        metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
+        subject = subjects.resolve(paragraph, context.subject_for(raw, sentence))
         claims.append(Claim(
             id=ids[position],
             document=document.id,
@@ -74,17 +78,51 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
             start=raw.start,
             end=raw.end,
             sentence=sentence,
-            paragraph=context.index.paragraph_of(raw.start),
+            paragraph=paragraph,
             quantity=_quantity(raw),
             period=period,
-            subject=context.subject_for(raw, sentence),
-            metric=context.metric_for(raw, sentence),
+            subject=subject,
+            metric=metric,
             modality=context.modality_for(raw, sentence, period),
             direction=context.direction_for(raw, sentence),
             links=tuple(links.get(position, ())),
             attribution=context.attribution_for(sentence),
         ))
     return claims
+
+
+class _CarriedMetric:
+    """A figure whose sentence names no metric continues the paragraph's list: 'Tata Power took 17%, and
+    Vikram Solar 21%' after a sentence about market shares."""
+
+    def __init__(self) -> None:
+        self._last: dict[tuple[Span, QuantityKind], str] = {}
+
+    def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None) -> str | None:
+        key = (paragraph, raw.kind)
+        if metric is None:
+            return self._last.get(key)
+        self._last[key] = metric
+        return metric
+
+
+class _Subjects:
+    """Names within one article: 'Kestrel' after 'Kestrel Semiconductor' is the same company, and a figure whose
+    sentence names nobody ('the company's margin') is about the paragraph's subject."""
+
+    def __init__(self) -> None:
+        self._full_names: dict[str, str] = {}
+        self._by_paragraph: dict[Span, str] = {}
+
+    def resolve(self, paragraph: Span, subject: str | None) -> str | None:
+        if subject is None:
+            return self._by_paragraph.get(paragraph)
+        subject = self._full_names.get(subject, subject)
+        words = subject.split()
+        if len(words) > 1:
+            self._full_names.setdefault(words[0], subject)
+        self._by_paragraph[paragraph] = subject
+        return subject
 
 
 def _neighbours(quantities: list[RawQuantity], position: int) -> list[RawQuantity]:

@@ -39,12 +39,15 @@ _METRIC_AFTER_REACH = 6
 _DIRECTION_REACH = 6
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
+_MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
+_MARKET_UNIT_METRICS = frozenset({"sales", "volume"})
 _RESULT_WORDS = frozenset({"to", "reaching", "reach", "reached", "hitting", "hit", "at", "totalling", "totaling",
                            "topping", "exceeding", "surpassing"})
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", ",", "(", ")"})
 _CLAUSE_WORDS = frozenset({"while", "whereas", "but", "although", "though", "after", "before", "as", "which",
                            "and"})
 _ADJACENT = 3
+_PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _EXPECTED_REACH = 8
 _EXPECTATION_VERBS = frozenset({"expected", "forecast", "forecasted", "predicted", "projected", "anticipated"})
 _LINKING_WORDS = frozenset({"of", "at", "to", "was", "were", "is", "are", "by", "reached", "totalled", "totaled",
@@ -166,15 +169,17 @@ class Context:
     # -- subject ------------------------------------------------------------------------------------------
 
     def subject_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
-        low, _ = self.token_range(sentence)
-        phrases = self._proper_phrases(low, quantity.first_token)
+        """The entity a figure is about: the nearest possessive name before it, else the nearest name before
+        it, else the first after it. Who is quoted ('analyst Rohan Mehta said') is the source, not the subject."""
+        low, high = self.token_range(sentence)
+        source = self.attribution_for(sentence).source
+        phrases = [p for p in self._proper_phrases(low, quantity.first_token) if p[0] != source]
         possessive = [phrase for phrase in phrases if phrase[1]]
         if possessive:
             return possessive[-1][0]
         if phrases:
             return phrases[-1][0]
-        _, high = self.token_range(sentence)
-        after = self._proper_phrases(quantity.next_index, high)
+        after = [p for p in self._proper_phrases(quantity.next_index, high) if p[0] != source]
         return after[0][0] if after else None
 
     def _proper_phrases(self, low: int, high: int) -> list[tuple[str, bool]]:
@@ -197,7 +202,8 @@ class Context:
         if token.kind == "word" and token.text[:1].isupper():
             if run:
                 return True
-            return token.text not in self.lexicon.subject_stopwords and not self._common_word(token, index)
+            return len(token.text) > 1 and token.text not in self.lexicon.subject_stopwords \
+                and not self._common_word(token, index)
         if token.text == "." and run and len(run[-1].text) == 1 and run[-1].end == token.start:
             return True
         if token.text in ("&",) and run:
@@ -226,6 +232,20 @@ class Context:
     # -- metric, modality, direction --------------------------------------------------------------------------
 
     def metric_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
+        metric = self._metric_in_sentence(quantity, sentence)
+        if quantity.kind is QuantityKind.percent and (metric == _MARKET_SIZE or self._share_of_units(quantity)):
+            return _MARKET_SHARE
+        return metric
+
+    def _share_of_units(self, quantity: RawQuantity) -> bool:
+        """'22% of shipments', 'a third of sales': a share of what a market sells."""
+        index = quantity.next_index
+        if index + 1 >= len(self.tokens) or self.tokens[index].lower != "of":
+            return False
+        found = self.lexicon.metrics.match(self.tokens, index + 1)
+        return found is not None and found[0] in _MARKET_UNIT_METRICS
+
+    def _metric_in_sentence(self, quantity: RawQuantity, sentence: Span) -> str | None:
         """What the figure measures, from the metric cues around it, most telling position first.
 
         'revenue of $4.8 billion' (cue right before), '35% market share' (cue right after), then the nearest
@@ -248,10 +268,11 @@ class Context:
             return in_clause[-1][2]
         if before:
             return before[-1][2]
-        changes = [cue for cue in cues if cue[2] in _CHANGE_METRICS and quantity.kind in _RATE_KINDS]
+        changes = [cue for cue in cues if cue[2] in _CHANGE_METRICS and quantity.kind in _RATE_KINDS
+                   and _cue_distance(cue, quantity) <= _ADJACENT]
         if after:
             return after[0][2]
-        return min(changes, key=lambda cue: abs(cue[0] - quantity.first_token))[2] if changes else None
+        return min(changes, key=lambda cue: _cue_distance(cue, quantity))[2] if changes else None
 
     def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
         cues, index = [], low
@@ -365,15 +386,21 @@ class Context:
                                     prefix[1])
         for index in range(low, high):
             verb = self.lexicon.attribution_verbs.match(self.tokens, index)
-            if verb is None:
+            if verb is None or self._passive(index, high):
                 continue
             source = self._source_near_verb(index, low, high)
             if source is not None:
                 return self._source(source, self._span_text(index, verb[1]), index, verb[1])
         return None
 
+    def _passive(self, verb: int, high: int) -> bool:
+        """'exports are projected to ...' states a forecast; 'are projected by the ministry' names a source."""
+        if verb == 0 or self.tokens[verb - 1].lower not in _PASSIVE_AUXILIARIES:
+            return False
+        return not (verb + 1 < high and self.tokens[verb + 1].lower == "by")
+
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
-        before = self._proper_phrases(max(low, verb - 6), verb)
+        before = [phrase for phrase in self._proper_phrases(max(low, verb - 6), verb) if not phrase[1]]
         if before:
             return before[-1][0]
         for size in (2, 1):
@@ -401,6 +428,9 @@ class Context:
         for position, quantity in enumerate(quantities):
             for later in range(position + 1, min(len(quantities), position + 4)):
                 self._link_pair(quantities, ids, position, later, links)
+                if quantities[later].kind not in _RATE_KINDS and any(
+                        link.role is LinkRole.rate_of for link in links.get(position, ())):
+                    break
         return links
 
     def _link_pair(self, quantities: list[RawQuantity], ids: list[str], a: int, b: int,
@@ -422,6 +452,8 @@ class Context:
             return LinkRole.change_from, LinkRole.change_to
         if before_first == "to" and before_second == "from" and first.kind == second.kind:
             return LinkRole.change_to, LinkRole.change_from
+        if before_second == "from" and first.kind == second.kind and self._direction_before(second.first_token - 1):
+            return LinkRole.change_to, LinkRole.change_from
         if first.kind in _RATE_KINDS and second.kind not in _RATE_KINDS \
                 and second.first_token - first.next_index <= _RATE_RESULT_REACH \
                 and self._result_word_between(first.next_index, second.first_token):
@@ -431,11 +463,19 @@ class Context:
             return LinkRole.conversion_of, LinkRole.conversion_of
         return None
 
+    def _direction_before(self, index: int) -> bool:
+        """'85%, up from 73%': a direction word right before 'from'."""
+        return index > 0 and self.lexicon.direction.match(self.tokens, index - 1) is not None
+
     def _word_before(self, index: int) -> str | None:
         return self.tokens[index - 1].lower if index > 0 else None
 
     def _result_word_between(self, low: int, high: int) -> bool:
         return any(self.tokens[i].lower in _RESULT_WORDS for i in range(low, high))
+
+
+def _cue_distance(cue: tuple[int, int, str], quantity: RawQuantity) -> int:
+    return quantity.first_token - cue[1] if cue[1] <= quantity.first_token else cue[0] - quantity.next_index
 
 
 def _in_year(period: Period, year: int) -> Period:

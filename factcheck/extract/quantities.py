@@ -21,6 +21,9 @@ _PERCENT_UNIT = "percent"
 _POINTS_UNIT = "percentage_point"
 # Units that are one letter long are read only when they touch the number ("-10C", "5t").
 _MIN_SPACED_SYMBOL = 2
+_CHANGE_REACH = 12
+_FROM = "from"
+_CLAUSE_ENDS = frozenset({".", ";", "!", "?"})
 _BOUND_JOINERS = frozenset({"and", "but", ","})
 _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
 # "20 (kg)", "20 <kg>": a unit in brackets right after the number.
@@ -125,7 +128,7 @@ class Scanner:
         first = self.simple_at(index + 1) if self._free(index + 1) else None
         if first is None or not self._is_word(first.next_index, closers):
             return None
-        if self._change_precedes(index):
+        if self.tokens[index].lower == _FROM and self._change_precedes(index):
             return None
         second = self.simple_at(first.next_index + 1) if self._free(first.next_index + 1) else None
         if second is None:
@@ -165,9 +168,13 @@ class Scanner:
         return replace(hedged, end=self.tokens[trailing[1] - 1].end, next_index=trailing[1])
 
     def _change_precedes(self, index: int) -> bool:
-        """A direction word just before 'from'/'X to' makes it a change of two figures, not a range."""
-        for back in range(max(0, index - 4), index):
-            if self.lexicon.direction.match(self.tokens, back):
+        """A change word earlier in the clause ('fell 15% in 2025, from A to B', 'improved from A to B') makes
+        'from A to B' a change of two figures, not a range."""
+        for back in range(index - 1, max(-1, index - _CHANGE_REACH), -1):
+            token = self.tokens[back]
+            if token.text in _CLAUSE_ENDS or "\n" in self.lowered_text[token.end:self.tokens[back + 1].start]:
+                return False
+            if token.lower in self.lexicon.change_cues or self.lexicon.direction.match(self.tokens, back):
                 return True
         return False
 
