@@ -71,13 +71,16 @@ _SEVERITY_ORDER = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
 @click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
               help="Exit 1 when a finding has at least this severity.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--against", metavar="STORE", help="Also compare with the articles in this claim store.")
+@click.option("--references", metavar="FILE", help="Verify figures against this reference file (CSV or YAML).")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Write to a file.")
 def check(paths: tuple[str, ...], fmt: str, published: date | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str, exit_zero: bool, output) -> None:
+          ignore: tuple[str, ...], fail_on: str, exit_zero: bool, against: str | None, references: str | None,
+          output) -> None:
     """Check the numbers in articles (files or folders) and report findings."""
     try:
         run = run_check(list(paths), config=Config(select=_split(select), ignore=_split(ignore),
-                                                   published=published))
+                                                   published=published, store=against, references=references))
     except FactcheckError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_ERROR)
@@ -109,6 +112,27 @@ def _exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:
     threshold = _SEVERITY_ORDER[fail_on]
     failing = any(_SEVERITY_ORDER[finding.severity] >= threshold for finding in report.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
+@click.option("--store", required=True, metavar="FILE", help="The claim store (SQLite); created when missing.")
+@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that state none.")
+def index(paths: tuple[str, ...], store: str, published: date | None) -> None:
+    """Add articles' claims to a claim store, for `check --against`."""
+    from .runner import index_paths
+
+    try:
+        stats, errors = index_paths(paths, store, published=published)
+    except (FactcheckError, OSError) as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    for error in errors:
+        click.echo(f"error: {error.message}", err=True)
+    click.echo(f"{stats.added} added, {stats.replaced} replaced, {stats.unchanged} unchanged; "
+               f"{stats.claims} claims stored in {store}")
+    sys.exit(EXIT_ERROR if errors else EXIT_OK)
 
 
 @cli.command()

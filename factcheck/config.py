@@ -25,6 +25,12 @@ class Config(BaseModel):
     """Extra rule folders laid out like rules/ (<group>/FCnnn.yml)."""
     published: date | None = None
     """Publication date for articles that state none."""
+    store: str | None = None
+    """A claim store (SQLite file written by `factcheck index`) to check articles against."""
+    references: str | None = None
+    """A reference-figures file (CSV or YAML) that claims are verified against."""
+    aliases: dict[str, list[str]] = Field(default_factory=dict)
+    """Extra subject aliases: canonical name -> other names."""
 
 
 def configured_rules(config: Config) -> list[Rule]:

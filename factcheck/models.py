@@ -173,6 +173,8 @@ class Claim(Record):
     direction: Direction = Direction.none
     links: tuple[Link, ...] = ()
     attribution: Attribution = Attribution()
+    verified_by: str | None = None
+    """The source of the reference figure this claim matches, when checked against a reference file."""
 
 
 class MaskedRange(Record):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import engine
 from .config import Config, configured_rules
-from .errors import InputError
+from .errors import ConfigError, InputError
+from .keys import Aliases, default_aliases, with_extra
+from .references import load_references, match
+from .store import ClaimStore, IndexStats
 from .extract import extract_claims
 from .ingest import iter_paths, load
 from .models import Claim, Document, InputError as InputErrorRecord, Report
@@ -65,10 +69,47 @@ def run_check(sources: Iterable[str | Path | Document] | str | Path | Document, 
               rules: Iterable[Rule] | None = None, config: Config | None = None) -> CheckRun:
     config = config or Config()
     chosen = list(rules) if rules is not None else configured_rules(config)
+    aliases = with_extra(config.aliases) if config.aliases else default_aliases()
+    references = load_references(config.references) if config.references else []
     result = extract_paths(sources, published=config.published)
-    findings = engine.run(chosen, result.documents, result.claims)
-    report = build_report(result.documents, result.claims, findings, result.errors)
+    with _archive(config, aliases) as archive:
+        findings = engine.run(chosen, result.documents, result.claims, archive=archive, aliases=aliases,
+                              references=references)
+    claims = _verified(result.claims, references, aliases) if references else result.claims
+    report = build_report(result.documents, claims, findings, result.errors)
     return CheckRun(report, {document.id: document for document in result.documents})
+
+
+@contextmanager
+def _archive(config: Config, aliases: Aliases) -> Iterator[ClaimStore | None]:
+    if config.store is None:
+        yield None
+        return
+    if not Path(config.store).is_file():
+        raise ConfigError(f"{config.store}: no claim store here; create one with `factcheck index`")
+    with ClaimStore(config.store, aliases=aliases, readonly=True) as store:
+        yield store
+
+
+def _verified(claims: dict[str, list[Claim]], references, aliases: Aliases) -> dict[str, list[Claim]]:
+    """Claims that agree with a reference figure carry its source."""
+    verified = {}
+    for document_id, document_claims in claims.items():
+        verified[document_id] = [
+            claim.model_copy(update={"verified_by": found[0].source})
+            if (found := match(claim, references, aliases)) is not None and found[1] else claim
+            for claim in document_claims
+        ]
+    return verified
+
+
+def index_paths(paths: Iterable[str | Path], store_path: str | Path, *, published: date | None = None,
+                aliases: Aliases | None = None) -> tuple[IndexStats, list[InputErrorRecord]]:
+    """Add articles' claims to a claim store; unchanged documents are skipped, changed ones replaced."""
+    result = extract_paths(paths, published=published)
+    with ClaimStore(store_path, aliases=aliases) as store:
+        stats = store.index((document, result.claims[document.id]) for document in result.documents)
+    return stats, result.errors
 
 
 def _unique_id(document: Document, seen: dict[str, list[Claim]]) -> Document:

@@ -53,9 +53,15 @@ class IndexStats:
 class ClaimStore:
     """A claim store on disk. Use as a context manager, or call close()."""
 
-    def __init__(self, path: str | Path, *, aliases: Aliases | None = None) -> None:
+    def __init__(self, path: str | Path, *, aliases: Aliases | None = None, readonly: bool = False) -> None:
+        """``readonly`` opens an existing store for lookups without ever taking a write lock, so checks run
+        while an index is being written."""
         self.path = Path(path)
         self.aliases = aliases or default_aliases()
+        if readonly:
+            self._connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30.0,
+                                               isolation_level=None)
+            return
         self._connection = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
         self._connection.execute("PRAGMA journal_mode=WAL")
         self._connection.execute("PRAGMA foreign_keys=ON")

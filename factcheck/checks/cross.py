@@ -107,8 +107,9 @@ def _violation(figure: Figure, other: Figure, values: dict, note: str) -> Violat
     claims = (figure.claim,) if other.archived else (figure.claim, other.claim)
     return Violation(claims, {"value": figure.claim.text, "other": other.claim.text,
                               "document": figure.claim.document, "other_document": other.claim.document,
-                              "subject": figure.key.subject, "metric": figure.key.metric,
-                              "period": figure.key.period, **values},
+                              "subject": figure.claim.subject, "metric": figure.key.metric.replace("_", " "),
+                              "period": figure.claim.period.label if figure.claim.period else figure.key.period,
+                              **values},
                      {"arithmetic": note, "key": f"{figure.key.subject}|{figure.key.metric}|{figure.key.period}",
                       "other_document": other.claim.document},
                      claim_key(figure.claim) + "|" + other.claim.document,

@@ -1,0 +1,119 @@
+"""The claim store: indexing, re-indexing, skipping, concurrent readers, interrupted writes, keyed lookups."""
+
+import multiprocessing
+import sqlite3
+from datetime import date
+
+import pytest
+
+import factcheck
+from factcheck.extract import extract_claims
+from factcheck.keys import default_aliases, figure_key
+from factcheck.store import ClaimStore
+
+LOSS = "Intel lost $16.6 billion in the third quarter of 2024, the company said."
+
+
+def _document(text, document_id="a", published=date(2024, 11, 1)):
+    return factcheck.from_text(text, published=published, document_id=document_id, path=f"{document_id}.txt")
+
+
+def _index(store, *documents):
+    return store.index((document, extract_claims(document)) for document in documents)
+
+
+def _key(text):
+    claim = extract_claims(_document(text))[0]
+    return figure_key(claim, default_aliases())
+
+
+def test_index_then_lookup_by_key(tmp_path):
+    with ClaimStore(tmp_path / "claims.db") as store:
+        stats = _index(store, _document(LOSS))
+        found = store.lookup(_key(LOSS))
+    assert (stats.added, stats.replaced, stats.unchanged, stats.claims) == (1, 0, 0, 1)
+    assert [item.claim.text for item in found] == ["$16.6 billion"]
+    assert (found[0].location.line, found[0].location.column) == (1, LOSS.index("$") + 1)
+    assert found[0].published == date(2024, 11, 1)
+
+
+def test_unchanged_documents_are_skipped_and_changed_ones_replaced(tmp_path):
+    path = tmp_path / "claims.db"
+    with ClaimStore(path) as store:
+        _index(store, _document(LOSS))
+        again = _index(store, _document(LOSS))
+        changed = _index(store, _document(LOSS.replace("16.6", "18.1")))
+        found = store.lookup(_key(LOSS))
+        assert store.counts() == (1, 1)
+    assert (again.unchanged, again.added) == (1, 0)
+    assert changed.replaced == 1
+    assert [item.claim.text for item in found] == ["$18.1 billion"]
+
+
+def _read_while_writing(path, queue):
+    with ClaimStore(path, readonly=True) as store:
+        queue.put(len(store.lookup(_key(LOSS))))
+
+
+def test_readers_see_committed_claims_while_a_writer_holds_the_file(tmp_path):
+    path = tmp_path / "claims.db"
+    with ClaimStore(path) as store:
+        _index(store, _document(LOSS))
+    writer = sqlite3.connect(path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("DELETE FROM claims")
+    queue = multiprocessing.get_context("spawn").Queue()
+    reader = multiprocessing.get_context("spawn").Process(target=_read_while_writing, args=(str(path), queue))
+    reader.start()
+    reader.join(20)
+    finished_while_locked = not reader.is_alive()
+    writer.execute("ROLLBACK")
+    writer.close()
+    assert finished_while_locked
+    assert queue.get(timeout=5) == 1
+
+
+def test_a_write_killed_midway_loses_nothing_committed(tmp_path, monkeypatch):
+    path = tmp_path / "claims.db"
+    with ClaimStore(path) as store:
+        _index(store, _document(LOSS))
+    second = _document("AMD lost $1.2 billion in the third quarter of 2024, it said.", document_id="b")
+    with ClaimStore(path) as store:
+        real_rows = store._rows
+
+        def rows_then_crash(document, claims):
+            yield from real_rows(document, claims)
+            raise KeyboardInterrupt
+
+        monkeypatch.setattr(store, "_rows", rows_then_crash)
+        with pytest.raises(KeyboardInterrupt):
+            _index(store, second)
+    with ClaimStore(path) as store:
+        assert store.counts() == (1, 1)
+        assert [item.claim.text for item in store.lookup(_key(LOSS))] == ["$16.6 billion"]
+
+
+def test_check_against_the_store_finds_contradictions_with_the_archive(tmp_path):
+    from factcheck.config import Config
+
+    path = tmp_path / "claims.db"
+    with ClaimStore(path) as store:
+        _index(store, _document(LOSS, "archive-story"))
+    draft = _document("Intel lost $18.1 billion in the third quarter of 2024, the company said.", "draft",
+                      date(2024, 11, 5))
+    report = factcheck.check(draft, config=Config(select=("cross",), store=str(path)))
+    assert [f.rule for f in report.findings] == ["FC201"]
+    finding = report.findings[0]
+    assert [(loc.document, loc.text) for loc in finding.locations] == [("draft", "$18.1 billion"),
+                                                                       ("archive-story", "$16.6 billion")]
+    assert "archive-story" in finding.message
+
+
+def test_a_draft_already_in_the_store_is_not_compared_with_itself(tmp_path):
+    from factcheck.config import Config
+
+    path = tmp_path / "claims.db"
+    document = _document(LOSS, "same")
+    with ClaimStore(path) as store:
+        _index(store, document)
+    assert factcheck.check(document, config=Config(select=("cross",), store=str(path))).findings == ()
