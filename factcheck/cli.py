@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
@@ -59,49 +61,132 @@ def extract(paths: tuple[str, ...], fmt: str, published: date | None, output) ->
 
 
 _SEVERITY_ORDER = {Severity.info: 0, Severity.warning: 1, Severity.error: 2}
+FORMATS = ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html")
+
+
+def _check_options(command):
+    """Options shared by `check` and `baseline create`."""
+    for option in reversed([
+        click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True)),
+        click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+                     help="Use this configuration file instead of discovering one."),
+        click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
+                     help="Publication date for articles that state none."),
+        click.option("--select", multiple=True, metavar="RULE",
+                     help="Run only these rules (code, prefix, slug, group)."),
+        click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (code, prefix, slug, group)."),
+        click.option("--against", metavar="STORE", help="Also compare with the articles in this claim store."),
+        click.option("--references", metavar="FILE", help="Verify figures against this reference file."),
+    ]):
+        command = option(command)
+    return command
+
+
+def _config(paths: tuple[str, ...], config_path: str | None, **flags) -> Config:
+    from .config import discover, load_config
+
+    found = Path(config_path) if config_path else discover(Path(paths[0]) if paths else Path.cwd())
+    base = load_config(found) if found else Config()
+    flags["select"], flags["ignore"] = _split(flags.get("select", ())), _split(flags.get("ignore", ()))
+    flags["store"] = flags.pop("against", None)
+    return base.merged(**flags)
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=True))
-@click.option("--format", "-f", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="Publication date for articles that state none.")
-@click.option("--select", multiple=True, metavar="RULE", help="Run only these rules (code, prefix, slug, group).")
-@click.option("--ignore", multiple=True, metavar="RULE", help="Skip these rules (code, prefix, slug, group).")
-@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]), default="error", show_default=True,
-              help="Exit 1 when a finding has at least this severity.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--against", metavar="STORE", help="Also compare with the articles in this claim store.")
-@click.option("--references", metavar="FILE", help="Verify figures against this reference file (CSV or YAML).")
+@_check_options
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              envvar="FACTCHECK_FORMAT")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="Write to a file.")
-def check(paths: tuple[str, ...], fmt: str, published: date | None, select: tuple[str, ...],
-          ignore: tuple[str, ...], fail_on: str, exit_zero: bool, against: str | None, references: str | None,
-          output) -> None:
+@click.option("--fail-on", type=click.Choice(["info", "warning", "error"]),
+              help="Exit 1 when a finding has at least this severity [default: error].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--baseline", metavar="FILE", help="Do not report findings listed in this baseline.")
+def check(paths: tuple[str, ...], config_path: str | None, fmt: str, output, fail_on: str | None, exit_zero: bool,
+          baseline: str | None, **flags) -> None:
     """Check the numbers in articles (files or folders) and report findings."""
     try:
-        run = run_check(list(paths), config=Config(select=_split(select), ignore=_split(ignore),
-                                                   published=published, store=against, references=references))
+        config = _config(paths, config_path, fail_on=fail_on, baseline=baseline, **flags)
+        run = run_check(list(paths), config=config, progress=_progress(paths))
     except FactcheckError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_ERROR)
     for error in run.report.errors:
         click.echo(f"error: {error.message}", err=True)
     output.write(_render(run, fmt, output))
-    sys.exit(_exit_code(run.report, Severity(fail_on), exit_zero))
+    if fmt == "github":
+        _write_step_summary(run.report)
+    sys.exit(_exit_code(run.report, Severity(config.fail_on), exit_zero))
+
+
+@cli.group()
+def baseline() -> None:
+    """Record today's findings so that CI reports only new ones."""
+
+
+@baseline.command("create")
+@_check_options
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default="factcheck-baseline.json",
+              show_default=True, help="Where to write the baseline.")
+def baseline_create(paths: tuple[str, ...], config_path: str | None, output: str, **flags) -> None:
+    """Write every current finding's fingerprint to a baseline file."""
+    from .suppress import Baseline
+
+    try:
+        config = _config(paths, config_path, **flags).model_copy(update={"baseline": None})
+        run = run_check(list(paths), config=config)
+    except FactcheckError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(EXIT_ERROR)
+    Path(output).write_text(Baseline.of(run.report.findings).dump(), encoding="utf-8")
+    click.echo(f"{len(run.report.findings)} findings written to {output}")
+    sys.exit(EXIT_ERROR if run.report.errors else EXIT_OK)
 
 
 def _split(selectors: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(part.strip() for item in selectors for part in item.split(",") if part.strip())
 
 
+def _progress(paths: tuple[str, ...]):
+    """A progress bar on a terminal for long runs; nothing in CI or when stderr is redirected."""
+    if not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    from .ingest import iter_paths
+
+    total = sum(1 for _ in iter_paths(paths))
+    if total < _PROGRESS_MIN_FILES:
+        return None
+    bar = click.progressbar(length=total, label="checking", file=sys.stderr)
+    bar.__enter__()
+
+    def advance(_path: str) -> None:
+        bar.update(1)
+        if bar.pos >= total:
+            bar.__exit__(None, None, None)
+
+    return advance
+
+
+_PROGRESS_MIN_FILES = 20
+
+
 def _render(run, fmt: str, output) -> str:
-    if fmt == "json":
-        from .report import json as renderer
+    import importlib
 
-        return renderer.render(run.report)
-    from .report import text
+    renderer = importlib.import_module(f".report.{fmt}", __package__)
+    if fmt == "text":
+        return renderer.render(run.report, run.documents, color=output.isatty())
+    return renderer.render(run.report, run.documents)
 
-    return text.render(run.report, run.documents, color=output.isatty())
+
+def _write_step_summary(report: Report) -> None:
+    """GitHub shows only 10 annotations of each level per step; the job summary lists everything."""
+    summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary_path:
+        return
+    from .report import github
+
+    with open(summary_path, "a", encoding="utf-8") as handle:
+        handle.write(github.step_summary(report))
 
 
 def _exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:

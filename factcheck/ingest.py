@@ -32,6 +32,7 @@ PROJECT_FILES = frozenset({"README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LI
                            "CODE_OF_CONDUCT", "SECURITY", "NOTICE", "HISTORY"})
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+_DIRECTIVE = re.compile(r"<!--\s*factcheck:.*?-->", re.I | re.S)
 _CITATION = re.compile(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])+")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
 _MARKDOWN_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))")
@@ -284,6 +285,8 @@ def _mask_news_artefacts(text: str, view: _View, links: list[MaskedRange]) -> tu
     for match in _CITATION.finditer(rendered):
         view.blank(match.start(), match.end(), "citation")
         citations.append(Span(start=match.start(), end=match.end()))
+    for match in _DIRECTIVE.finditer(rendered):
+        view.blank(match.start(), match.end(), "markup")
     for match in _URL.finditer(rendered):
         view.blank(match.start(), match.end(), "url")
         links.append(MaskedRange(start=match.start(), end=match.end(), reason="url"))

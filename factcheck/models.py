@@ -270,6 +270,12 @@ class Summary(Record):
     findings: int = 0
     errors: int = 0
     by_severity: dict[str, int] = Field(default_factory=dict)
+    suppressed: int = 0
+    """Findings silenced by inline directives or per-path configuration."""
+    baselined: int = 0
+    """Findings not reported because the baseline already lists them."""
+    stale_baseline: int = 0
+    """Baseline entries that no longer match any finding."""
 
 
 class Report(Record):

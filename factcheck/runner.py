@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,6 +14,7 @@ from .errors import ConfigError, InputError
 from .keys import Aliases, default_aliases, with_extra
 from .references import load_references, match
 from .store import ClaimStore, IndexStats
+from .suppress import filter_findings
 from .extract import extract_claims
 from .ingest import iter_paths, load
 from .models import Claim, Document, InputError as InputErrorRecord, Report
@@ -28,10 +29,13 @@ class Extraction:
     errors: list[InputErrorRecord] = field(default_factory=list)
 
 
-def extract_paths(paths: Iterable[str | Path | Document], *, published: date | None = None) -> Extraction:
+def extract_paths(paths: Iterable[str | Path | Document], *, published: date | None = None,
+                  progress: Callable[[str], None] | None = None) -> Extraction:
     """Documents and their claims; a file that cannot be read is recorded as an error and skipped."""
     result = Extraction()
     for source in _sources(paths):
+        if progress is not None:
+            progress(str(source))
         try:
             document = source if isinstance(source, Document) else load(source, published=published)
         except InputError as error:
@@ -66,17 +70,20 @@ def check(sources: Iterable[str | Path | Document] | str | Path | Document, *,
 
 
 def run_check(sources: Iterable[str | Path | Document] | str | Path | Document, *,
-              rules: Iterable[Rule] | None = None, config: Config | None = None) -> CheckRun:
+              rules: Iterable[Rule] | None = None, config: Config | None = None,
+              progress: Callable[[str], None] | None = None) -> CheckRun:
     config = config or Config()
     chosen = list(rules) if rules is not None else configured_rules(config)
     aliases = with_extra(config.aliases) if config.aliases else default_aliases()
     references = load_references(config.references) if config.references else []
-    result = extract_paths(sources, published=config.published)
+    result = extract_paths(sources, published=config.published, progress=progress)
     with _archive(config, aliases) as archive:
         findings = engine.run(chosen, result.documents, result.claims, archive=archive, aliases=aliases,
                               references=references)
     claims = _verified(result.claims, references, aliases) if references else result.claims
-    report = build_report(result.documents, claims, findings, result.errors)
+    kept = filter_findings(findings, result.documents, config)
+    report = build_report(result.documents, claims, kept.findings, result.errors, suppressed=kept.suppressed,
+                          baselined=kept.baselined, stale_baseline=kept.stale_baseline)
     return CheckRun(report, {document.id: document for document in result.documents})
 
 

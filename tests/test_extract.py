@@ -243,7 +243,7 @@ def test_double_digit_is_not_a_multiple():
         ("Demand reached 4,200 TWh.", "terawatt_hour", 4200),
         ("The plant adds 1.5 GW of capacity.", "gigawatt", 1.5),
         ("It shipped 160,000 tonnes of ore.", "metric_ton", 160000),
-        ("Output was 2.02 million barrels per day.", "barrel / day", 2.02e6),
+        ("Output was 2.02 million barrels per day.", "oil_barrel / day", 2.02e6),
         ("The line runs 300 km north.", "kilometer", 300),
         ("The farm covers 300 square kilometres.", "square_kilometer", 300),
         ("It stores 1.5 million tonnes per year.", "metric_ton / year", 1.5e6),

@@ -165,7 +165,8 @@ def check_cross_shares(claims: Sequence[Claim], context: CheckContext, options: 
     shares = {key: group for key, group in groups.items() if key.metric == _SHARE_METRIC
               and key.measure == QuantityKind.percent.value}
     for group in shares.values():
-        yield from _conflicts(group, options, same=lambda a, b: a.claim.modality == b.claim.modality)
+        yield from _conflicts(group, options, same=lambda a, b: a.claim.modality == b.claim.modality
+                              and _same_market(a, b, context))
     yield from _shares_over_whole(shares, context, options)
 
 
@@ -190,6 +191,12 @@ def _shares_over_whole(shares: dict[FigureKey, list[Figure]], context: CheckCont
                 yield _violation(figure, other, {"total": f"{total:g}%"},
                                  f"{parts} of the {market} in {period} = {total:g}%")
                 break
+
+
+def _same_market(first: Figure, second: Figure, context: CheckContext) -> bool:
+    """Shares of different markets ('smartphone' and 'tablet') never conflict; an unnamed market may be either."""
+    markets = {_market_of(first, context), _market_of(second, context)} - {None}
+    return len(markets) <= 1
 
 
 def _market_of(figure: Figure, context: CheckContext) -> str | None:

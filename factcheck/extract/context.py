@@ -202,7 +202,9 @@ class Context:
         if token.kind == "word" and token.text[:1].isupper():
             if run:
                 return True
-            return len(token.text) > 1 and token.text not in self.lexicon.subject_stopwords \
+            initialism = index + 1 < len(self.tokens) and self.tokens[index + 1].text == "." \
+                and self.tokens[index + 1].start == token.end
+            return (len(token.text) > 1 or initialism) and token.text not in self.lexicon.subject_stopwords \
                 and not self._common_word(token, index)
         if token.text == "." and run and len(run[-1].text) == 1 and run[-1].end == token.start:
             return True

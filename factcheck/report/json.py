@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..models import Report
+from ..models import Document, Report
 
 
-def render(report: Report) -> str:
+def render(report: Report, _documents: dict[str, Document] | None = None) -> str:
     return report.model_dump_json(indent=2, by_alias=True) + "\n"
