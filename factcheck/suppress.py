@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -87,16 +88,21 @@ def by_path(finding: Finding, config: Config) -> bool:
     """Whether a per-path override turns this finding's rule off for its file."""
     if not config.overrides or not finding.locations or not finding.locations[0].path:
         return False
-    import pathspec
-
     path = _relative(finding.locations[0].path, config.base_dir)
     for override in config.overrides:
-        if pathspec.PathSpec.from_lines("gitwildmatch", override.paths).match_file(path):
+        if _spec(override.paths).match_file(path):
             if override.ignore and any(_applies(s, finding) for s in override.ignore):
                 return True
             if override.select and not any(_applies(s, finding) for s in override.select):
                 return True
     return False
+
+
+@cache
+def _spec(patterns: tuple[str, ...]):
+    import pathspec
+
+    return pathspec.PathSpec.from_lines("gitignore", patterns)
 
 
 def _relative(path: str, base: str | None) -> str:

@@ -23,10 +23,10 @@ _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 def render(report: Report, documents: dict[str, Document]) -> str:
     suite = ET.Element("testsuite", name=SUITE_NAME)
     names = _CaseNames()
-    for label, findings in _findings_by_document(report).items():
-        suite.append(_document_case(names.unique(label), findings))
+    for place, findings in _findings_by_place(report):
+        suite.append(_document_case(place, names.unique(place), findings))
     for error in report.errors:
-        suite.append(_error_case(names.unique(clean(error.path)), error))
+        suite.append(_error_case(clean(error.path), names.unique(clean(error.path)), error))
     _count(suite)
     root = ET.Element("testsuites", name=SUITE_NAME)
     root.append(suite)
@@ -52,28 +52,29 @@ class _CaseNames:
         return label if count == 1 else f"{label} #{count}"
 
 
-def _findings_by_document(report: Report) -> dict[str, list[Finding]]:
-    """Every document in report order (passing ones too), then any other place a finding points at."""
-    by_id = {entry.id: clean(entry.path or entry.id) for entry in report.documents}
-    grouped: dict[str, list[Finding]] = {document_id: [] for document_id in by_id}
+def _findings_by_place(report: Report) -> list[tuple[str, list[Finding]]]:
+    """(path or id, findings) for every document in report order, passing ones too, then for any other place a
+    finding points at (a document from the claim store, or none at all)."""
+    grouped: dict[str | None, list[Finding]] = {entry.id: [] for entry in report.documents}
+    places = {entry.id: entry.path or entry.id for entry in report.documents}
     for finding in report.findings:
-        document_id = finding.locations[0].document if finding.locations else CORPUS_CASE
+        document_id = finding.locations[0].document if finding.locations else None
         grouped.setdefault(document_id, []).append(finding)
-    labels = {document_id: by_id.get(document_id) or _place(findings[0]) for document_id, findings in grouped.items()}
-    return {labels[document_id]: findings for document_id, findings in grouped.items()}
+        places.setdefault(document_id, _place(finding))
+    return [(clean(places[document_id]), findings) for document_id, findings in grouped.items()]
 
 
 def _place(finding: Finding) -> str:
     if not finding.locations:
         return CORPUS_CASE
     where = finding.locations[0]
-    return clean(where.path or where.document)
+    return where.path or where.document
 
 
-def _document_case(label: str, findings: list[Finding]) -> ET.Element:
+def _document_case(place: str, label: str, findings: list[Finding]) -> ET.Element:
     case = ET.Element("testcase", classname=label, name=label)
-    if label != CORPUS_CASE:
-        case.set("file", label)
+    if place != CORPUS_CASE:
+        case.set("file", place)
     for finding in findings:
         failure = ET.SubElement(case, "failure", message=clean(f"{finding.rule} {finding.message}"),
                                 type=finding.rule)
@@ -94,8 +95,8 @@ def _trace_value(value: object) -> str:
     return ", ".join(value) if isinstance(value, list) else str(value)
 
 
-def _error_case(label: str, error: InputError) -> ET.Element:
-    case = ET.Element("testcase", classname=label, name=label, file=label)
+def _error_case(place: str, label: str, error: InputError) -> ET.Element:
+    case = ET.Element("testcase", classname=label, name=label, file=place)
     element = ET.SubElement(case, "error", message=clean(error.message), type="input-error")
     element.text = clean(error.message)
     return case
