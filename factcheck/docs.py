@@ -1,10 +1,12 @@
 """Rule pages, generated from the rule files and their check kinds; never written by hand.
 
-`python -m factcheck.docs DIR` writes one page per rule and an index into DIR (docs/rules in the repository).
+`python -m factcheck.docs [DOCS]` writes one page per rule and an index into DOCS/rules, and the JSON Schemas
+of the public records into DOCS/schema.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -81,11 +83,21 @@ def generated_pages() -> dict[str, str]:
     return pages
 
 
-def write_pages(folder: Path) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, content in generated_pages().items():
-        (folder / name).write_text(content, encoding="utf-8")
+def generated_schemas() -> dict[str, str]:
+    """File name -> JSON Schema of the public records."""
+    from .models import Claim, Report
+
+    return {name: json.dumps(model.model_json_schema(by_alias=True), indent=2) + "\n"
+            for name, model in (("claim.schema.json", Claim), ("report.schema.json", Report))}
+
+
+def write_pages(docs: Path) -> None:
+    """Regenerate docs/rules/ and docs/schema/."""
+    for folder, files in ((docs / "rules", generated_pages()), (docs / "schema", generated_schemas())):
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in files.items():
+            (folder / name).write_text(content, encoding="utf-8")
 
 
 if __name__ == "__main__":
-    write_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/rules"))
+    write_pages(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
