@@ -21,28 +21,50 @@ class PhraseTable(Generic[V]):
     def __init__(self, phrases: dict[str, V], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
         self._entries: dict[tuple[str, ...], V] = {}
-        self._first: set[str] = set()
+        lengths: dict[str, set[int]] = {}
         self.longest = 0
         for phrase, value in phrases.items():
             key = tuple(self._key(token) for token in tokenize(str(phrase)))
             if key:
                 self._entries[key] = value
-                self._first.add(key[0])
+                lengths.setdefault(key[0], set()).add(len(key))
                 self.longest = max(self.longest, len(key))
+        self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
+        """Phrase lengths by first word, longest first: a match tries only lengths that exist."""
 
     def _key(self, token: Token) -> str:
         return token.text if self.case_sensitive else token.lower
 
     def match(self, tokens: list[Token], index: int) -> tuple[V, int] | None:
         """(value, index after the phrase) for the longest phrase at ``index``, or None."""
-        if index >= len(tokens) or self._key(tokens[index]) not in self._first:
+        if index >= len(tokens):
             return None
-        stop = min(len(tokens), index + self.longest)
-        for end in range(stop, index, -1):
-            key = tuple(self._key(token) for token in tokens[index:end])
+        first = tokens[index]
+        lengths = self._lengths.get(first.text if self.case_sensitive else first.lower)
+        if lengths is None:
+            return None
+        for length in lengths:
+            end = index + length
+            if end > len(tokens):
+                continue
+            key = tuple(token.text if self.case_sensitive else token.lower for token in tokens[index:end])
             if key in self._entries:
                 return self._entries[key], end
         return None
+
+    def index(self, tokens: list[Token]) -> dict[int, tuple[V, int]]:
+        """Every match in a token list by start index, in one pass: lookups later cost a dict access."""
+        firsts, found = self._lengths, {}
+        for position, token in enumerate(tokens):
+            if (token.text if self.case_sensitive else token.lower) in firsts:
+                match = self.match(tokens, position)
+                if match is not None:
+                    found[position] = match
+        return found
+
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase can start with (case as the table matches them)."""
+        return frozenset(self._lengths)
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(self._key(t) for t in tokenize(phrase)) in self._entries

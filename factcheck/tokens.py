@@ -10,19 +10,20 @@ from typing import NamedTuple
 # Grouped numbers must use exactly three digits per group so "1,2" or "[13][15]" never read as one number;
 # European "1.111,11" is tried first so its dots are not taken for decimals.
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
+# Words come first: most tokens are words, and the number patterns' look-arounds then run on digits only.
 _TOKEN = re.compile(
-    r"(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
+    rf"(?P<word>[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*(?:-[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)*)"
+    r"|(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|(?<![\d.,])\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}){2,}(?![\d.,]?\d)"
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?![\d.,]?\d)"
-    r"|\d+(?=(?:\.\d+){2,})|(?<=\d\.)\d+"
+    r"|\d+(?=\.\d+\.\d)|(?<=\d\.)\d+"
     r"|(?<![\d/])\d{1,2}/(?:2|3|4|5|6|8|10|16|32|100)(?![\d/])"
     rf"|\d*[{_VULGAR}]"
     r"|\d+(?:\.\d+)?"
     r"|(?<!\d)\.\d+)"
-    r"|(?P<word>[^\W\d_]+(?:['’][^\W\d_]+)*(?:-[^\W\d_]+(?:['’][^\W\d_]+)*)*)"
     r"|(?P<sym>\S)"
 )
 
@@ -37,11 +38,8 @@ class Token(NamedTuple):
 
 
 def tokenize(view: str) -> list[Token]:
-    tokens = []
-    for match in _TOKEN.finditer(view):
-        text = match.group()
-        tokens.append(Token(match.lastgroup, text, match.start(), match.end(), text.lower()))
-    return tokens
+    return [Token(match.lastgroup, (text := match.group()), match.start(), match.end(), text.lower())
+            for match in _TOKEN.finditer(view)]
 
 
 _POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")

@@ -283,6 +283,10 @@ class RangeShape:
         last_word = re.search(r"[^\W\d_]+$", low)
         return high[:1].isalpha() or last_word is not None and last_word.group()[:1].isupper()
 
+    def looks_like_a_phone_number(self) -> bool:
+        """'10.50-1200' is masked as a phone number (see test_decimal_dash_four_digit_range_is_read)."""
+        return re.search(r"(?<![\d.,])\d{2,4}\.\d{2,4}-\d{4}(?![\d.,])", self.render()) is not None
+
     def borrows_scale(self) -> bool:
         return self.low.scale is NO_SCALE and self.high.scale is not NO_SCALE
 
@@ -315,6 +319,10 @@ def range_shapes(draw, styles: list[Style] = STYLES, shared: bool | None = None)
 
 def _works_today(shape: RangeShape) -> bool:
     """Shapes the extractor is known to misread; each has its own xfail test in test_properties.py."""
+    if shape.looks_like_a_phone_number():
+        return False
+    if shape.connector in DASHES and not shape.style.suffix and shape.high.figure.text.startswith("0."):
+        return False  # '0.2-0.5 million workers' is taken for a code like '4-01': test_dash_range_up_to_a_decimal_below_one
     if shape.shared and shape.style.prefix:
         return False  # '$5-7 billion', 'USD 5 to 7 million': test_prefixed_shared_range_is_one_claim
     return not (shape.borrows_scale() and shape.low.figure.value >= 1000)  # test_large_low_end_borrows_scale

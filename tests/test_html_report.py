@@ -418,9 +418,11 @@ def test_browser_screenshot_for_docs(loaded, seeds):
     chosen = next(i for i, f in enumerate(seeds.report.findings) if len(f.locations) > 1 and f.severity.value != "info")
     mark = loaded.find_element(By.ID, f"f{chosen}-0")
     article = loaded.execute_script("return arguments[0].closest('article');", mark)
-    loaded.execute_script("window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - 90);",
-                          article)
+    loaded.execute_script("arguments[0].scrollIntoView({block: 'center'})", mark)
     mark.click()
     assert loaded.find_element(By.ID, "fc-panel").is_displayed()
+    loaded.execute_script("""
+        const header = document.querySelector('header.top').offsetHeight;
+        window.scrollTo(0, arguments[0].getBoundingClientRect().top + window.scrollY - header - 16);""", article)
     SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     assert loaded.save_screenshot(str(SCREENSHOT))

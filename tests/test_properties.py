@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.models import Claim, Document, Quantity
+from factcheck.models import Claim, Document, Quantity, Span
 from factcheck.units import ureg
 from strategies import (
     FORMATS,
@@ -31,8 +31,9 @@ from strategies import (
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                       HealthCheck.filter_too_much])
 THOROUGH = settings(FAST, max_examples=150)
-# A known bug fails on its first example; a few examples keep the xfail runs short.
-KNOWN_BUG = settings(FAST, max_examples=10)
+# A known bug fails on its first example; a few examples keep the xfail runs short, and one reported
+# failure keeps the exception an AssertionError that xfail(raises=...) can pin.
+KNOWN_BUG = settings(FAST, max_examples=10, report_multiple_bugs=False)
 
 publication_dates = st.none() | st.dates(min_value=date(1990, 1, 1), max_value=date(2035, 12, 31))
 
@@ -48,6 +49,10 @@ def _document(text: str, fmt: str, published: date | None = None) -> Document | 
 # -- 1. offsets ---------------------------------------------------------------------------------------------
 
 
+def assert_inside(claim: Claim, span: Span) -> None:
+    assert span.start <= claim.start and claim.end <= span.end, (claim.text, claim.start, claim.end, span)
+
+
 def assert_offsets_hold(document: Document, claims: list[Claim]) -> None:
     text, view = document.text, document.view
     assert len(view) == len(text)
@@ -59,8 +64,11 @@ def assert_offsets_hold(document: Document, claims: list[Claim]) -> None:
         previous_end = claim.end
         # A claim starts and ends on something visible, never on blanked markup or whitespace.
         assert not view[claim.start].isspace() and not view[claim.end - 1].isspace(), claim.text
-        assert claim.sentence.start <= claim.start and claim.end <= claim.sentence.end, claim
-        assert claim.paragraph.start <= claim.start and claim.end <= claim.paragraph.end, claim
+        # A figure broken over lines can cross a sentence or paragraph end, a known bug with its own xfail
+        # test (test_claim_over_a_line_break_stays_in_its_sentence); every other claim must stay inside.
+        if "\n" not in view[claim.start:claim.end]:
+            assert_inside(claim, claim.sentence)
+            assert_inside(claim, claim.paragraph)
         if claim.period is not None:
             period = claim.period
             assert 0 <= period.start_offset < period.end_offset <= len(text)
@@ -82,6 +90,17 @@ def test_offsets_slice_arbitrary_text(fmt: str, text: str, published: date | Non
 def test_offsets_slice_news_articles(fmt: str, data: st.DataObject, published: date | None) -> None:
     document = factcheck.from_text(data.draw(documents(fmt)), fmt=fmt, published=published)
     assert_offsets_hold(document, factcheck.extract(document))
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the quantity grammar reads across line breaks while "
+                   "a short line or a blank line ends the sentence, so the claim is not inside its sentence "
+                   "(or even its paragraph)")
+@pytest.mark.parametrize("text", ["Revenue reached about\n$5 billion last year.", "The plant will cost $5\n\nbillion.",
+                                  "Prices rose 5\n% in May.", "Output was 5 to\n7 GW."])
+def test_claim_over_a_line_break_stays_in_its_sentence(text: str) -> None:
+    for claim in factcheck.extract(text):
+        assert_inside(claim, claim.sentence)
+        assert_inside(claim, claim.paragraph)
 
 
 # -- 2. round trip ---------------------------------------------------------------------------------------
@@ -136,7 +155,7 @@ def _reads_back_as_one_claim(placed: Placed) -> None:
     assert_close(quantity.upper, placed.expected.upper)
 
 
-@pytest.mark.xfail(strict=True, reason="a range whose currency sign or code is written once before the low end "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a range whose currency sign or code is written once before the low end "
                    "('$5-7 billion', 'USD 5 to 7 million') splits into money '$5' and a count '7 billion'")
 @KNOWN_BUG
 @given(data=st.data())
@@ -144,7 +163,7 @@ def test_prefixed_shared_range_is_one_claim(data: st.DataObject) -> None:
     _reads_back_as_one_claim(data.draw(sentences(quantity=prefixed_shared_ranges())))
 
 
-@pytest.mark.xfail(strict=True, reason="an unscaled low end of 1,000 or more does not take the high end's scale: "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="an unscaled low end of 1,000 or more does not take the high end's scale: "
                    "'1,500 to 2,000 million yen' reads as 1,500 yen to 2 billion yen")
 @KNOWN_BUG
 @given(data=st.data())
@@ -152,7 +171,7 @@ def test_large_low_end_borrows_scale(data: st.DataObject) -> None:
     _reads_back_as_one_claim(data.draw(sentences(quantity=large_low_end_ranges())))
 
 
-@pytest.mark.xfail(strict=True, reason="a hedge before a range stops the range: 'about 5-7%' gives 'about 5' "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a hedge before a range stops the range: 'about 5-7%' gives 'about 5' "
                    "(a count) and '7%'")
 @KNOWN_BUG
 @given(data=st.data())
@@ -160,15 +179,29 @@ def test_hedged_range_is_one_claim(data: st.DataObject) -> None:
     _reads_back_as_one_claim(data.draw(sentences(quantity=hedged_ranges())))
 
 
-@pytest.mark.xfail(strict=True, reason="ingest masks 'GW-7' / 'EUR-7' as a product code (like 'F-35'), so "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="ingest masks 'GW-7' / 'EUR-7' as a product code (like 'F-35'), so "
                    "'5 GW-7 GW' is one claim spanning the range whose value is 5 and is_range False")
 @pytest.mark.parametrize("text", ["5 GW-7 GW", "5 EUR-7 EUR", "5 TWh-7 TWh"])
 def test_dash_after_a_capitalised_unit_keeps_the_range(text: str) -> None:
-    [claim] = factcheck.extract(f"Output reached {text} last year.")
-    assert (claim.quantity.lower, claim.quantity.upper) == (5.0, 7.0)
+    claims = factcheck.extract(f"Output reached {text} last year.")
+    assert [(claim.quantity.lower, claim.quantity.upper) for claim in claims] == [(5.0, 7.0)]
 
 
-@pytest.mark.xfail(strict=True, reason="without a publication date an unresolved quarter or half is not blocked, "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the phone-number furniture pattern in text.yml masks a "
+                   "two-digit decimal, a hyphen and a four-digit number, so the range disappears")
+@pytest.mark.parametrize("text", ["12.50-1500 rupees", "10.25-1200%"])
+def test_decimal_dash_four_digit_range_is_read(text: str) -> None:
+    assert [claim.text for claim in factcheck.extract(f"Fares ran {text} last year.")] == [text]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a dash between bare figures whose high end starts "
+                   "with '0' is taken for a code ('4-01'), so '0.2-0.5 million workers' splits into 0.2 and 500,000")
+def test_dash_range_up_to_a_decimal_below_one() -> None:
+    claims = factcheck.extract("The plant will hire 0.2-0.5 million workers.")
+    assert [(claim.quantity.lower, claim.quantity.upper) for claim in claims] == [(200_000, 500_000)]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="without a publication date an unresolved quarter or half is not blocked, "
                    "so its digit becomes a count claim ('3' from 'Q3', '1' from 'H1', 1/3 from 'third quarter')")
 @pytest.mark.parametrize("period", ["Q3", "H1", "3Q", "the third quarter"])
 def test_unresolved_period_is_not_a_claim(period: str) -> None:
@@ -176,7 +209,7 @@ def test_unresolved_period_is_not_a_claim(period: str) -> None:
     assert [claim.text for claim in claims] == ["5%"]
 
 
-@pytest.mark.xfail(strict=True, reason="a claim that ends on an HTML entity ends one character into it: "
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="a claim that ends on an HTML entity ends one character into it: "
                    "'12&#37;' gives the claim text '12&'")
 @pytest.mark.parametrize("percent", ["&#37;", "&percnt;"])
 def test_claim_ends_after_a_whole_html_entity(percent: str) -> None:
@@ -214,13 +247,13 @@ def test_bytes_give_document_or_input_error(fmt: str, data: bytes) -> None:
     assert isinstance(document, Document)
 
 
-@pytest.mark.xfail(strict=True, reason="PyYAML raises ValueError (not YAMLError) for an impossible timestamp and "
+@pytest.mark.xfail(strict=True, raises=ValueError, reason="PyYAML raises ValueError (not YAMLError) for an impossible timestamp and "
                    "ingest lets it escape")
 def test_impossible_front_matter_date_is_an_input_error() -> None:
     _document("---\npublished: 2024-13-45\n---\nSales rose 5%.", "markdown")
 
 
-@pytest.mark.xfail(strict=True, reason="a str with a lone surrogate escapes as UnicodeEncodeError from the "
+@pytest.mark.xfail(strict=True, raises=UnicodeEncodeError, reason="a str with a lone surrogate escapes as UnicodeEncodeError from the "
                    "content hash")
 def test_lone_surrogate_is_an_input_error() -> None:
     _document("Sales rose 5%\ud800.", "text")

@@ -101,6 +101,11 @@ class Context:
         self._citation_starts = [citation.start for citation in self.document.citations]
         self._attributions: dict[Span, Attribution] = {}
         self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
+        self._metrics = self.lexicon.metrics.index(self.tokens)
+        self._directions = self.lexicon.direction.index(self.tokens)
+        self._modalities = self.lexicon.modality.index(self.tokens)
+        self._verbs = self.lexicon.attribution_verbs.index(self.tokens)
+        self._prefixes = self.lexicon.attribution_prefixes.index(self.tokens)
         self.figure_tokens: frozenset[int] = frozenset()
 
     def mark_figures(self, quantities: list[RawQuantity]) -> None:
@@ -279,8 +284,7 @@ class Context:
     def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
         cues, index = [], low
         while index < high:
-            found = None if quantity.first_token <= index < quantity.next_index \
-                else self.lexicon.metrics.match(self.tokens, index)
+            found = None if quantity.first_token <= index < quantity.next_index else self._metrics.get(index)
             if found is None:
                 index += 1
                 continue
@@ -301,7 +305,7 @@ class Context:
         low, _ = self.token_range(sentence)
         best: tuple[int, str] | None = None
         for index in range(max(low, quantity.first_token - 12), quantity.first_token):
-            found = self.lexicon.modality.match(self.tokens, index)
+            found = self._modalities.get(index)
             if found is not None and (best is None or index >= best[0]):
                 best = (index, found[0])
         if best is not None:
@@ -331,7 +335,7 @@ class Context:
                            min(high, quantity.next_index + _DIRECTION_REACH)):
             if quantity.first_token <= index < quantity.next_index:
                 continue
-            found = self.lexicon.direction.match(self.tokens, index)
+            found = self._directions.get(index)
             if found is None:
                 continue
             distance = abs(index - quantity.first_token)
@@ -380,14 +384,14 @@ class Context:
     def _named_source(self, sentence: Span) -> Attribution | None:
         low, high = self.token_range(sentence)
         for index in range(low, high):
-            prefix = self.lexicon.attribution_prefixes.match(self.tokens, index)
+            prefix = self._prefixes.get(index)
             if prefix is not None:
                 source = self._proper_phrases(prefix[1], min(high, prefix[1] + 8))
                 phrase = self._span_text(index, prefix[1])
                 return self._source(source[0][0] if source else self._noun_after(prefix[1], high), phrase, index,
                                     prefix[1])
         for index in range(low, high):
-            verb = self.lexicon.attribution_verbs.match(self.tokens, index)
+            verb = self._verbs.get(index)
             if verb is None or self._passive(index, high):
                 continue
             source = self._source_near_verb(index, low, high)

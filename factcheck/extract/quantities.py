@@ -64,8 +64,12 @@ class Scanner:
 
     def scan(self) -> list[RawQuantity]:
         found, index = [], 0
+        starters = _starters(self.lexicon)
         while index < len(self.tokens):
-            quantity = None if index in self.blocked else self.quantity_at(index)
+            token = self.tokens[index]
+            could_start = token.kind == "num" or token.lower in starters or token.text in starters \
+                or token.lower.partition("-")[0] in starters
+            quantity = None if index in self.blocked or not could_start else self.quantity_at(index)
             if quantity is None:
                 index += 1
                 continue
@@ -486,6 +490,27 @@ class Scanner:
 
     def _touching(self, start: int, end: int) -> bool:
         return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
+
+
+def _starters(lexicon: Lexicon) -> frozenset[str]:
+    """Every word or sign a quantity can begin with; other tokens are skipped without parsing."""
+    if lexicon.language not in _STARTERS:
+        _STARTERS[lexicon.language] = _collect_starters(lexicon)
+    return _STARTERS[lexicon.language]
+
+
+_STARTERS: dict[str, frozenset[str]] = {}
+
+
+def _collect_starters(lexicon: Lexicon) -> frozenset[str]:
+    tables = (lexicon.hedges_before, lexicon.multiple_words, lexicon.currency_signs, lexicon.currency_codes,
+              lexicon.currency_codes_lower)
+    words = set().union(*(table.first_words() for table in tables))
+    numbers = lexicon.numbers
+    words.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
+                 lexicon.fractions, numbers["articles"], lexicon.range_openers, lexicon.negative_words,
+                 _NEGATIVE_SIGNS)
+    return frozenset(words)
 
 
 def _count_or_plain(numeral: Numeral) -> QuantityKind:

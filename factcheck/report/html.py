@@ -83,7 +83,8 @@ def highlight(text: str, spans: list[Highlight]) -> str:
     same data-hl. Empty spans become empty marks at their position.
     """
     size = len(text)
-    spans = sorted((s for s in spans if 0 <= s.start <= s.end <= size), key=_nesting_key)
+    unique = {id(s): s for s in spans if 0 <= s.start <= s.end <= size}  # the same object twice: once
+    spans = sorted(unique.values(), key=_nesting_key)
     order = {id(s): index for index, s in enumerate(spans)}
     starts: dict[int, list[Highlight]] = {}
     ends: dict[int, list[Highlight]] = {}
