@@ -45,7 +45,7 @@ _MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
 # Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
 _PRODUCT_CODE_PATTERN = (
-    r"\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)(?!(?:{currencies})\d)"
+    r"(?<!\d\s)(?<![\d.])\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)(?!(?:{currencies})\d)"
     r"[A-Z][A-Za-z]{0,4}-?\d+[A-Za-z]*\b|\b\d{1,3}(?:nm|G)\b"
 )
 _DATELINE_DATE = re.compile(
@@ -153,6 +153,11 @@ def from_text(text: str | bytes, *, fmt: str = "text", published: date | None = 
 
 
 def build(text: str, *, path: str | None, fmt: str, published: date | None, document_id: str | None) -> Document:
+    try:
+        encoded = text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise InputError(f"{path or document_id or 'text'}: not valid Unicode text (unpaired surrogate at "
+                         f"character {error.start})") from None
     view = _View(text)
     meta = _front_matter(text, view, path or document_id or "text") if fmt in ("markdown", "text") else {}
     links: list[MaskedRange] = []
@@ -177,7 +182,7 @@ def build(text: str, *, path: str | None, fmt: str, published: date | None, docu
         source=_as_text(meta.get("source")) or html_meta.get("source"),
         url=_as_text(meta.get("url")) or html_meta.get("url"),
         language=str(meta.get("language") or meta.get("lang") or html_meta.get("language") or "en"),
-        content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        content_hash=hashlib.sha256(encoded).hexdigest(),
         paragraphs=paragraphs,
         sentences=sentences,
         masked=tuple(sorted(view.masked, key=lambda m: (m.start, m.end))),
@@ -209,6 +214,8 @@ def _front_matter(text: str, view: _View, name: str) -> dict:
         mark = getattr(error, "problem_mark", None)
         where = f" line {mark.line + 2}" if mark is not None else ""
         raise InputError(f"{name}: invalid YAML front matter{where}") from None
+    except ValueError as error:
+        raise InputError(f"{name}: invalid value in front matter ({error})") from None
     if not isinstance(meta, dict):
         raise InputError(f"{name}: front matter must be a mapping of keys to values")
     view.blank(match.start(), match.end(), "front_matter")

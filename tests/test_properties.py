@@ -53,6 +53,13 @@ def assert_inside(claim: Claim, span: Span) -> None:
     assert span.start <= claim.start and claim.end <= span.end, (claim.text, claim.start, claim.end, span)
 
 
+def _known_to_cross_a_sentence_end(claim_view: str) -> bool:
+    """Two known bugs, each with its own xfail test, put a sentence end inside a claim: a figure broken over
+    lines (test_claim_over_a_line_break_stays_in_its_sentence) and the sign 'Rs.' read as a full stop
+    (test_rupee_sign_does_not_end_the_sentence). Every other claim must stay inside its sentence."""
+    return "\n" in claim_view or "Rs." in claim_view
+
+
 def assert_offsets_hold(document: Document, claims: list[Claim]) -> None:
     text, view = document.text, document.view
     assert len(view) == len(text)
@@ -64,9 +71,7 @@ def assert_offsets_hold(document: Document, claims: list[Claim]) -> None:
         previous_end = claim.end
         # A claim starts and ends on something visible, never on blanked markup or whitespace.
         assert not view[claim.start].isspace() and not view[claim.end - 1].isspace(), claim.text
-        # A figure broken over lines can cross a sentence or paragraph end, a known bug with its own xfail
-        # test (test_claim_over_a_line_break_stays_in_its_sentence); every other claim must stay inside.
-        if "\n" not in view[claim.start:claim.end]:
+        if not _known_to_cross_a_sentence_end(view[claim.start:claim.end]):
             assert_inside(claim, claim.sentence)
             assert_inside(claim, claim.paragraph)
         if claim.period is not None:
@@ -101,6 +106,13 @@ def test_claim_over_a_line_break_stays_in_its_sentence(text: str) -> None:
     for claim in factcheck.extract(text):
         assert_inside(claim, claim.sentence)
         assert_inside(claim, claim.paragraph)
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="'Rs.' is a currency sign in money.yml but not an "
+                   "abbreviation in text.yml, so the sentence ends inside 'Rs. 5,000 crore'")
+def test_rupee_sign_does_not_end_the_sentence() -> None:
+    [claim] = factcheck.extract("The scheme costs Rs. 5,000 crore a year.")
+    assert_inside(claim, claim.sentence)
 
 
 # -- 2. round trip ---------------------------------------------------------------------------------------

@@ -54,8 +54,9 @@ def _period_of(claim: Claim, figure: tuple, periods: dict[tuple, set[str]], cont
     known = periods.get(figure, set())
     if len(known) != 1:
         return None
-    view = context.document_of(claim).view[claim.sentence.start:claim.sentence.end].lower()
-    tokens = tokenize(view)
+    sentence = claim.sentence
+    view = context.document_of(claim).view[max(sentence.start, claim.start - 200):min(sentence.end, claim.end + 200)]
+    tokens = tokenize(view.lower())
     if any(context.lexicon.period_adjectives.match(tokens, index) for index in range(len(tokens))):
         return next(iter(known))
     return None

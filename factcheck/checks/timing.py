@@ -8,6 +8,8 @@ from ..tokens import tokenize
 from ..models import Claim, Granularity, Modality
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key
 
+_LOOK_BACK = 200
+"""Characters before a figure searched for forecast wording; bounded so long sentences stay linear."""
 _YEARLESS = (Granularity.quarter, Granularity.half, Granularity.month, Granularity.range, Granularity.day)
 
 
@@ -38,7 +40,8 @@ def _projected_before(claim: Claim, context: CheckContext) -> bool:
 
 
 def _tokens_before(claim: Claim, context: CheckContext):
-    return tokenize(context.document_of(claim).view[claim.sentence.start:claim.start].lower())
+    start = max(claim.sentence.start, claim.start - _LOOK_BACK)
+    return tokenize(context.document_of(claim).view[start:claim.start].lower())
 
 
 def _reported_as_past(claim: Claim, context: CheckContext) -> bool:

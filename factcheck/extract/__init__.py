@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 
 from ..dates import find_periods
@@ -16,6 +17,8 @@ from ..tokens import Token, tokenize
 __all__ = ["extract_claims", "extract"]
 
 _SHARE_CONTEXT_REACH = 200
+_SPAN_ONLY_DATE = date(2000, 1, 1)
+_ENTITY_LENGTH = 12
 
 
 def extract(source: str | bytes | Document, *, published: date | None = None, fmt: str = "text") -> list[Claim]:
@@ -33,13 +36,43 @@ def extract_claims(document: Document) -> list[Claim]:
     language = lexicon(document.language if document.language in ("en",) else "en")
     tokens = tokenize(document.view)
     periods = find_periods(document.view, document.published)
-    blocked = _blocked_tokens(tokens, periods)
-    scanner = Scanner(tokens, language, blocked, _share_context(document.view, language), document.view.lower())
-    quantities = scanner.scan()
+    # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
+    spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE)
+    quantities = _scan_sentences(document, tokens, language, _blocked_tokens(tokens, spans))
     index = SentenceIndex(document.sentences, document.paragraphs)
     context = Context(document, tokens, language, periods, index)
     context.mark_figures(quantities)
     return _claims(document, quantities, context)
+
+
+def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
+                    blocked: frozenset[int]) -> list[RawQuantity]:
+    """Quantities sentence by sentence, so that no figure reads across a sentence or paragraph end."""
+    starts = [token.start for token in tokens]
+    share_context, lowered = _share_context(document.view, language), document.view.lower()
+    found = []
+    for sentence in document.sentences:
+        low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+        if low == high:
+            continue
+        local_blocked = frozenset(index - low for index in blocked if low <= index < high)
+        scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered)
+        found.extend(_shifted(quantity, low, document) for quantity in scanner.scan())
+    return found
+
+
+def _shifted(quantity: RawQuantity, offset: int, document: Document) -> RawQuantity:
+    return replace(quantity, first_token=quantity.first_token + offset, next_index=quantity.next_index + offset,
+                   end=_past_entity(document, quantity.end))
+
+
+def _past_entity(document: Document, end: int) -> int:
+    """A figure that ends on an HTML entity ('12&#37;') ends after the whole entity, not one character into it."""
+    text = document.text
+    if document.format != "html" or end == 0 or text[end - 1] != "&" or document.view[end - 1] == "&":
+        return end
+    close = text.find(";", end, end + _ENTITY_LENGTH)
+    return close + 1 if close != -1 else end
 
 
 def _blocked_tokens(tokens: list[Token], periods: list[Period]) -> frozenset[int]:
@@ -66,8 +99,8 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
     claims = []
     carried, subjects = _CarriedMetric(), _Subjects()
     for position, raw in enumerate(quantities):
-        sentence = context.index.sentence_of(raw.start)
-        paragraph = context.index.paragraph_of(raw.start)
+        sentence = _covering(context.index.sentence_of(raw.start), raw)
+        paragraph = _covering(context.index.paragraph_of(raw.start), raw)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
         metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
         subject = subjects.resolve(paragraph, context.subject_for(raw, sentence))
@@ -123,6 +156,11 @@ class _Subjects:
             self._full_names.setdefault(words[0], subject)
         self._by_paragraph[paragraph] = subject
         return subject
+
+
+def _covering(span: Span, raw: RawQuantity) -> Span:
+    """A figure ending on an HTML entity reaches past the view's trimmed sentence end; its spans include it."""
+    return span if raw.end <= span.end else Span(start=span.start, end=raw.end)
 
 
 def _neighbours(quantities: list[RawQuantity], position: int) -> list[RawQuantity]:

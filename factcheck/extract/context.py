@@ -27,6 +27,10 @@ from .quantities import RawQuantity
 from ..tokens import Token
 
 _PERIOD_AFTER_REACH = 8
+_SUBJECT_REACH = 40
+"""Tokens around a figure searched for its subject, clause and period: bounded, so a sentence with thousands of
+figures stays linear."""
+_PERIOD_WINDOW = 400
 _CONTRAST_WORDS = frozenset({"while", "whereas", "but", "although", "though", "since", "after", "before"})
 _STRONG_BREAKS = frozenset({";", "—", "–", "(", ")"})
 _SHIFTABLE = frozenset({Granularity.month, Granularity.quarter, Granularity.half, Granularity.day, Granularity.range})
@@ -127,7 +131,9 @@ class Context:
     def period_for(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
         """The period written right after the figure ('16% in 2020'), else one earlier in its clause or at the
         head of the sentence ('In 2024, ...'). Comparison bases ('from a year earlier') are never the period."""
-        candidates = [p for p in self.periods_in(sentence) if not self._comparison_base(p)]
+        window = Span(start=max(sentence.start, quantity.start - _PERIOD_WINDOW),
+                      end=min(sentence.end, quantity.end + _PERIOD_WINDOW))
+        candidates = [p for p in self.periods_in(window) if not self._comparison_base(p)]
         chosen = self._period_after(quantity, candidates, quantities) or self._period_before(quantity, candidates,
                                                                                               sentence)
         if chosen is None or chosen.anchored or chosen.granularity not in _SHIFTABLE \
@@ -154,6 +160,8 @@ class Context:
             return None
         nearest = preceding[-1]
         period_token = bisect_left(self._token_starts, nearest.end_offset)
+        if quantity.first_token - period_token > _SUBJECT_REACH:
+            return None
         if any(self.tokens[i].lower in _CONTRAST_WORDS or self.tokens[i].text in _STRONG_BREAKS
                for i in range(period_token, quantity.first_token)):
             return None
@@ -177,6 +185,7 @@ class Context:
         """The entity a figure is about: the nearest possessive name before it, else the nearest name before
         it, else the first after it. Who is quoted ('analyst Rohan Mehta said') is the source, not the subject."""
         low, high = self.token_range(sentence)
+        low, high = max(low, quantity.first_token - _SUBJECT_REACH), min(high, quantity.next_index + _SUBJECT_REACH)
         source = self.attribution_for(sentence).source
         phrases = [p for p in self._proper_phrases(low, quantity.first_token) if p[0] != source]
         possessive = [phrase for phrase in phrases if phrase[1]]
@@ -296,6 +305,7 @@ class Context:
         return all(self.tokens[i].lower in _LINKING_WORDS for i in range(low, high))
 
     def _clause_start(self, index: int, low: int) -> int:
+        low = max(low, index - _SUBJECT_REACH)
         for back in range(index - 1, low - 1, -1):
             if self.tokens[back].text in _CLAUSE_BREAKS or self.tokens[back].lower in _CLAUSE_WORDS:
                 return back + 1

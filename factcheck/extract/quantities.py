@@ -89,6 +89,9 @@ class Scanner:
         if hedge is not None and self._free(hedge[1]):
             simple = self.simple_at(hedge[1])
             if simple is not None and self._hedges_figure(token, simple):
+                ranged = self._range_after(simple)
+                if ranged is not None:
+                    return replace(ranged, start=token.start, first_token=index, approximation=Approximation(hedge[0]))
                 hedged = _hedged(simple, Approximation(hedge[0]), token.start, index)
                 return self._two_sided(hedged) or self._after_hedge(hedged)
             if simple is not None:
@@ -159,7 +162,7 @@ class Scanner:
     def _code_like(self, first: RawQuantity, second: RawQuantity) -> bool:
         """'1995-01', '4-0', '1 - 2 - 3': a dash between bare numbers that do not read as a range."""
         second_text = self.tokens[second.first_token].text
-        if second_text.startswith("0") and len(second_text) > 1:
+        if second_text.startswith("0") and second_text.isdigit() and len(second_text) > 1:
             return True
         return second.value is not None and first.value is not None and second.value < first.value \
             and len(second_text) < len(self.tokens[first.first_token].text)
@@ -534,6 +537,9 @@ def _hedged(quantity: RawQuantity, approximation: Approximation, start: int, fir
 
 def _range(first: RawQuantity, second: RawQuantity, start: int, first_token: int) -> RawQuantity | None:
     """Join two figures into one range, lending the second's unit to a bare first ('25-35%', '2 to 3 million')."""
+    if second.bare and first.kind is QuantityKind.money and first.currency:
+        second = replace(second, kind=QuantityKind.money, currency=first.currency,
+                         currency_inferred=first.currency_inferred, bare=False)
     if first.bare or _same_measure(first, second):
         low = _lend(first, second)
     else:
@@ -547,8 +553,11 @@ def _range(first: RawQuantity, second: RawQuantity, start: int, first_token: int
 
 
 def _lend(first: RawQuantity, second: RawQuantity) -> RawQuantity:
-    """The first figure of a range in the second's measure; it borrows the scale only when it states none."""
-    scale = second.scale if first.scale == 1.0 < second.scale and abs(first.value or 0) < 1000 else 1.0
+    """The first figure of a range in the second's measure; it borrows the scale only when it states none and
+    is no larger than the second's own number ('2 to 3 million', '1,500 to 2,000 million', not '1,000 to 2
+    million')."""
+    mantissa = (second.value or 0) / second.scale if second.scale else 0
+    scale = second.scale if first.scale == 1.0 < second.scale and abs(first.value or 0) <= abs(mantissa) else 1.0
     value = (first.value or 0.0) * scale
     return replace(first, value=value, precision=(first.precision or 0.0) * scale, kind=second.kind,
                    unit=second.unit, currency=second.currency)

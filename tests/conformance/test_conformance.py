@@ -17,7 +17,7 @@ STRICT_F1_FLOORS = {
     "rt_en_number": 0.78,
     "rt_en_dimension": 0.75,
     "rt_en_temperature": 0.72,
-    "rt_en_age": 0.93,
+    "rt_en_age": 0.85,
     "qu3_en_quantities": 0.66,
     "qu3_en_ambiguity": 0.6,
     "rt_en_number_range": 0.8,
