@@ -419,3 +419,35 @@ def test_explain_prints_the_rule_page_and_refuses_unknown_codes():
     assert runner.invoke(cli, ["explain", "points-called-percent"]).output == page.output
     missing = runner.invoke(cli, ["explain", "FC999"])
     assert missing.exit_code == 2 and "FC999" in missing.output
+
+
+@pytest.mark.parametrize(
+    ("body", "args", "code"),
+    [
+        ("Exports rose 5% to $42 billion last year, the ministry said.", [], 0),
+        ("Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.", [], 1),
+        ("Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.", ["--exit-zero"], 0),
+        ("Exports are projected to exceed 1 trillion yuan in 2024, the ministry said.", [], 0),
+        ("Exports are projected to exceed 1 trillion yuan in 2024, the ministry said.", ["--fail-on", "warning"], 1),
+        ("Intel lost $16.6 billion in Q3, the company said.", ["--fail-on", "warning"], 0),
+        ("Intel lost $16.6 billion in Q3, the company said.", ["--fail-on", "info"], 1),
+        ("Exports rose 5%.", ["--select", "NOPE"], 0),
+    ],
+)
+def test_exit_code_matrix(tmp_path, body, args, code):
+    path = _story(tmp_path, "m.txt", body)
+    assert CliRunner().invoke(cli, ["check", "--ignore", "support", *args, str(path)]).exit_code == code
+
+
+@pytest.mark.parametrize("args", [["check", "--fail-on", "never", "x"], ["check", "--format", "pdf", "x"],
+                                  ["check", "does-not-exist.txt"], ["frobnicate"]])
+def test_usage_errors_exit_2_without_traceback(tmp_path, args):
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_every_format_renders_the_seeds():
+    for fmt in ("text", "json", "sarif", "junit", "github", "gitlab", "markdown", "html"):
+        result = CliRunner().invoke(cli, ["check", "--format", fmt, "--exit-zero", "seeds"])
+        assert result.exit_code == 0, (fmt, result.output[-300:])
+        assert result.output.strip()
