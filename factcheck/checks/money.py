@@ -81,11 +81,14 @@ def _rate_date(claim: Claim, context: CheckContext) -> date | None:
 def check_ambiguous_dollar(claims: Sequence[Claim], context: CheckContext,
                            _options: CheckOptions) -> Iterator[Violation]:
     """A bare '$' figure in a story set in Australia, Canada, Hong Kong, ...: which dollar is it?"""
+    places: dict[str, list[str]] = {}
     for claim in claims:
         quantity = claim.quantity
         if quantity.kind is not QuantityKind.money or quantity.currency != "USD" or not quantity.currency_inferred:
             continue
-        candidates = _local_dollars(context.document_of(claim).view.lower(), context)
+        if claim.document not in places:
+            places[claim.document] = _local_dollars(context.document_of(claim).view.lower(), context)
+        candidates = places[claim.document]
         if candidates:
             yield Violation((claim,), {"value": claim.text, "candidates": ", ".join(candidates)},
                             {"arithmetic": f"'$' read as USD; the story also mentions places that use "

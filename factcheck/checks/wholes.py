@@ -134,8 +134,13 @@ def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext
 
 
 def _phrase_before(view: str, claim: Claim, table) -> bool:
+    """Whether a phrase of the table ends right where the claim starts."""
     tokens = tokenize(view[max(claim.sentence.start, claim.start - 30):claim.start].lower())
-    return any(table.match(tokens, i) and table.match(tokens, i)[1] == len(tokens) for i in range(len(tokens)))
+    for start in range(max(0, len(tokens) - table.longest), len(tokens)):
+        found = table.match(tokens, start)
+        if found is not None and found[1] == len(tokens):
+            return True
+    return False
 
 
 def _phrase_anywhere(tokens, table) -> bool:
