@@ -40,7 +40,7 @@ class Rendered:
 
 @dataclass(frozen=True)
 class Placed:
-    """A sentence or document holding one rendered quantity at ``start:end``."""
+    """A sentence holding one rendered quantity at ``start:end``."""
 
     text: str
     start: int
@@ -222,9 +222,9 @@ def parts_for(style: Style) -> st.SearchStrategy[Part]:
 
 
 @st.composite
-def single_quantities(draw, styles: list[Style] = STYLES) -> Rendered:
+def single_quantities(draw) -> Rendered:
     """'$5 billion', 'about 12.5%', '1,200 or more workers', 'up to 3 GW'."""
-    style = draw(st.sampled_from(styles))
+    style = draw(st.sampled_from(STYLES))
     part = draw(parts_for(style))
     value = float(part.total)
     hedge = draw(st.sampled_from(["", "before", "after"]))
@@ -275,7 +275,7 @@ class RangeShape:
         return self.low.total
 
     def misread_today(self) -> bool:
-        """Dashes the extractor is known to misread; each shape is an xfail case of test_range_reads_as_one_claim."""
+        """Dashes the extractor misreads today; each shape is an xfail case of test_range_reads_as_one_claim."""
         if self.connector not in DASHES or self.shared:
             return False
         low, high = self.style.dress(self.low), self.style.dress(self.high)
@@ -378,9 +378,8 @@ def _sentence_case(text: str, at_start: bool) -> str:
 
 
 @st.composite
-def sentences(draw, fmt: str = "text", templates: tuple[str, ...] = TEMPLATES,
-              quantity: st.SearchStrategy[Rendered] | None = None) -> Placed:
-    rendered = draw(quantity if quantity is not None else quantities())
+def sentences(draw, fmt: str, templates: tuple[str, ...] = TEMPLATES) -> Placed:
+    rendered = draw(quantities())
     template = draw(st.sampled_from(templates))
     head, tail = template.split("{q}")
     before, inner, after = draw(marked_up(rendered, fmt))
@@ -408,7 +407,7 @@ def documents(draw, fmt: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-# -- arbitrary and hostile text --------------------------------------------------------------------------
+# -- arbitrary text, front matter and bytes --------------------------------------------------------------------------
 
 # Pieces that steer random text towards what the extractor reacts to: digits, signs, scale words, periods,
 # hedges, markup, entities, citations, front matter, CJK and emoji.

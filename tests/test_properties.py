@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from itertools import accumulate
 from datetime import date
+from itertools import accumulate
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
