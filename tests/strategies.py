@@ -281,8 +281,9 @@ class RangeShape:
         low, high = self.style.dress(self.low), self.style.dress(self.high)
         if low[-1:].isalpha() and high[:1].isalpha():
             return True  # 'HK$5m-HK$7m': 'm-HK' is tokenized as one hyphenated word
-        # '5 million EUR-7 million EUR': 'EUR-7' is masked as a product code
-        return self.low.scale is not NO_SCALE and self.style.suffix.strip()[:1].isupper()
+        # 'EUR-7' is masked as a product code unless one plain space parts it from the digits: '5 million
+        # EUR-7 million EUR' and, in HTML, '5&nbsp;EUR-7&nbsp;EUR' are misread.
+        return self.style.suffix.strip()[:1].isupper()
 
     def borrows_scale(self) -> bool:
         return self.low.scale is NO_SCALE and self.high.scale is not NO_SCALE
