@@ -57,6 +57,7 @@ _DATELINE_DATE = re.compile(
 )
 _DATELINE_LINES = 4
 _DATELINE_PREFIX = 60
+_FIGURE_LOOKBACK = 24
 _DATELINE_TRAILERS = " \t.,;:()[]_*|·"
 _DATELINE_DASHES = frozenset("—–-|:")
 
@@ -311,7 +312,8 @@ def _mask_labels(view: _View) -> None:
     for match in re.finditer(rf"(?i)\b(?:{names})[\s-]+\d+[A-Za-z]*\b", rendered):
         view.blank(match.start(), match.end(), "furniture")
     for match in _product_code().finditer(rendered):
-        view.blank(match.start(), match.end(), "furniture")
+        if not _after_a_figure(rendered, match.start()):
+            view.blank(match.start(), match.end(), "furniture")
     for pattern in text_lexicon["furniture_patterns"]:
         for match in re.finditer(pattern, rendered):
             view.blank(match.start(), match.end(), "furniture")
@@ -326,6 +328,16 @@ def _product_code() -> re.Pattern[str]:
     codes = sorted({member.code for member in iso4217.Currency} | set(load_yaml("lexicons/en/money.yml")["code_aliases"]),
                    key=len, reverse=True)
     return re.compile(_PRODUCT_CODE_PATTERN.replace("{currencies}", "|".join(codes)))
+
+
+def _after_a_figure(rendered: str, start: int) -> bool:
+    """'5 GW-7 GW', '5 million EUR-7 million EUR': a unit or currency after a figure, not a product code."""
+    before = rendered[max(0, start - _FIGURE_LOOKBACK):start].rstrip()
+    if before[-1:].isdigit():
+        return True
+    last_word = before.rsplit(None, 1)[-1].lower() if before.split() else ""
+    scales = load_yaml("lexicons/en/numbers.yml")
+    return last_word in scales["scales"] or last_word in scales["scale_abbreviations"]
 
 
 def _mask_markdown(text: str, view: _View) -> list[MaskedRange]:
