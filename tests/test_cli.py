@@ -451,3 +451,12 @@ def test_every_format_renders_the_seeds():
         result = CliRunner().invoke(cli, ["check", "--format", fmt, "--exit-zero", "seeds"])
         assert result.exit_code == 0, (fmt, result.output[-300:])
         assert result.output.strip()
+
+
+def test_github_format_writes_the_job_summary(tmp_path, monkeypatch):
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    path = _story(tmp_path, "g.txt", "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase.")
+    result = CliRunner().invoke(cli, ["check", "--select", "internal", "--format", "github", str(path)])
+    assert result.output.startswith("::error file=")
+    assert "FC102" in summary.read_text(encoding="utf-8")

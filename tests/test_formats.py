@@ -18,7 +18,8 @@ import pytest
 import factcheck
 from factcheck import from_text
 from factcheck.models import Document, Finding, InputError, Location, Report, Severity, Tool
-from factcheck.report import build_report, github, gitlab, junit, markdown, sarif
+from factcheck.report import build_report, github, gitlab, html, junit, markdown, sarif, text
+from factcheck.report import json as json_report
 from factcheck.rulebook import all_specs, spec_for
 from factcheck.runner import CheckRun, run_check
 from factcheck.segment import line_and_column, line_starts
@@ -27,7 +28,7 @@ REPO = Path(__file__).resolve().parents[1]
 GOLDEN = REPO / "tests" / "golden"
 SARIF_SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 GOLDEN_FORMATS = {"sarif.json": sarif, "junit.xml": junit, "github.txt": github, "gitlab.json": gitlab,
-                  "md": markdown}
+                  "md": markdown, "txt": text, "report.json": json_report, "html": html}
 GOLDEN_VERSION = "0.0.0"
 """The golden files must not change with every release, so their report names a fixed tool version."""
 
