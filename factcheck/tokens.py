@@ -13,8 +13,8 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Words come first: most tokens are words, and the number patterns' look-arounds then run on digits only.
 # Only words of two letters or more take hyphenated parts, so "5m-HK$7m" keeps its scale "m" apart.
 _TOKEN = re.compile(
-    rf"(?P<word>[^\W\d_{_VULGAR}]{{2,}}(?:['’][^\W\d_{_VULGAR}]+)*(?:-[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)+"
-    rf"|[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)"
+    rf"(?P<word>[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*"
+    rf"(?:(?<=[^\W\d_{_VULGAR}]{{2}})-[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)*)"
     r"|(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"

@@ -50,12 +50,14 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
     """Quantities sentence by sentence, so that no figure reads across a sentence or paragraph end."""
     starts = [token.start for token in tokens]
     share_context, lowered = _share_context(document.view, language), document.view.lower()
+    ordered_blocked = sorted(blocked)
     found = []
     for sentence in document.sentences:
         low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         if low == high:
             continue
-        local_blocked = frozenset(index - low for index in blocked if low <= index < high)
+        inside = ordered_blocked[bisect_left(ordered_blocked, low):bisect_left(ordered_blocked, high)]
+        local_blocked = frozenset(index - low for index in inside)
         scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered)
         found.extend(_shifted(quantity, low, document) for quantity in scanner.scan())
     return found
