@@ -14,9 +14,8 @@ from seedgold import gold_span
 CORPUS = Path(__file__).resolve().parent / "corpus"
 FLOOR = 0.9
 # Measured below the 0.9 bar on this corpus; the floors guard the current level until the mechanisms improve
-# (FC103: shares named across sentences without a market cue; FC105: restatements without a subject or period
-# in their own sentence; FC107: bases stated with another metric word, "auctions had raised").
-BELOW_BAR = {"FC103": 0.5, "FC105": 0.2, "FC107": 0.75}
+# (FC105: restatements without a subject or period in their own sentence).
+BELOW_BAR = {"FC105": 0.2}
 RULE_CODES = [rule.code for rule in load_rules() if rule.spec.group in ("internal", "hygiene")]
 
 

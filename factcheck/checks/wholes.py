@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pydantic import Field
 
 from ..tokens import tokenize
-from ..models import Claim, Direction, LinkRole, QuantityKind
+from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
 
@@ -18,7 +18,7 @@ class ShareOptions(CheckOptions):
     """Percentage points of slack for rounding before shares count as over 100%."""
     metrics: tuple[str, ...] = ("market_share",)
     """Metrics whose percentages are shares of one whole."""
-    unit_metrics: tuple[str, ...] = ("sales", "volume")
+    unit_metrics: tuple[str, ...] = ("sales", "volume", "customers", "users")
     """Metrics whose percentages are shares too when the paragraph is about shares ('Samsung had 21% of sales')."""
 
 
@@ -30,7 +30,7 @@ def check_share_of_whole(claims: Sequence[Claim], _context: CheckContext, option
     for claim in percents:
         if claim.metric in options.metrics:
             groups[claim.metric].append(claim)
-        elif shares_here and claim.metric in options.unit_metrics and claim.direction is Direction.none:
+        elif shares_here and claim.metric in options.unit_metrics and not claim.links:
             groups[options.metrics[0]].append(claim)
     for shares in groups.values():
         yield from _over_whole(shares, options)

@@ -44,7 +44,9 @@ _DIRECTION_REACH = 6
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
 _MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
-_MARKET_UNIT_METRICS = frozenset({"sales", "volume"})
+_SHARE_OF_REACH = 5
+"""'34% of US streaming subscriptions': words allowed between 'of' and what the share is of."""
+_MARKET_UNIT_METRICS = frozenset({"sales", "volume", "customers", "users"})
 _RESULT_WORDS = frozenset({"to", "reaching", "reach", "reached", "hitting", "hit", "at", "totalling", "totaling",
                            "topping", "exceeding", "surpassing"})
 _CLAUSE_BREAKS = frozenset({";", ":", "—", "–", ",", "(", ")"})
@@ -258,8 +260,11 @@ class Context:
         index = quantity.next_index
         if index + 1 >= len(self.tokens) or self.tokens[index].lower != "of":
             return False
-        found = self.lexicon.metrics.match(self.tokens, index + 1)
-        return found is not None and found[0] in _MARKET_UNIT_METRICS
+        for ahead in range(index + 1, min(len(self.tokens), index + _SHARE_OF_REACH)):
+            found = self._metrics.get(ahead)
+            if found is not None:
+                return found[0] in _MARKET_UNIT_METRICS
+        return False
 
     def _metric_in_sentence(self, quantity: RawQuantity, sentence: Span) -> str | None:
         """What the figure measures, from the metric cues around it, most telling position first.
