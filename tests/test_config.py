@@ -147,3 +147,23 @@ def test_config_merge_keeps_file_values_for_flags_not_given():
     base = Config(select=("internal",), fail_on="warning")
     assert base.merged(select=(), fail_on=None, published=None).select == ("internal",)
     assert base.merged(fail_on="info").fail_on == "info"
+
+
+def test_extra_rule_folders_from_the_configuration(tmp_path):
+    house = tmp_path / "house-rules" / "internal"
+    house.mkdir(parents=True)
+    (house / "FC199.yml").write_text("""\
+code: FC199
+slug: house-inverted-range
+group: internal
+kind: inverted-range
+severity: error
+message: "House style: {range} runs backwards"
+docs: {what: Ranges run low to high., why: House style., how_to_fix: Swap the ends.}
+examples:
+  flagged: [{text: "Shares fell 35%-25% last year.", expect: ["35%-25%"]}]
+  ok: ["Shares fell 25%-35% last year."]
+""")
+    (tmp_path / ".factcheck.toml").write_text('rule_paths = ["house-rules"]\nselect = ["FC199"]\n')
+    article = _article(tmp_path, "a.txt", "Shares fell 35%-25% last year.")
+    assert _rules([str(article)]) == ["FC199"]
