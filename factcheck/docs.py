@@ -21,7 +21,7 @@ def rule_page(spec: RuleSpec) -> str:
         f"Group: {spec.group} · Severity: {spec.severity.value} · Check kind: `{spec.kind}`",
         "## What it does\n" + _prose(spec.docs.what),
         "## Why is this bad?\n" + _prose(spec.docs.why),
-        "## How to fix\n" + _prose(spec.docs.how_to_fix),
+        "## How to fix\n" + _prose(spec.docs.how_to_fix) + (f"\n\nIn short: {spec.fix}" if spec.fix else ""),
     ]
     if spec.examples.flagged:
         sections.append("## Example\n" + "\n".join(_example(e, e.expect) for e in spec.examples.flagged))

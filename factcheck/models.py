@@ -147,7 +147,6 @@ class LinkRole(str, Enum):
     """This claim is the result reached by the target rate."""
     conversion_of = "conversion_of"
     """This claim restates the target in another currency or unit ("$16.6 billion (about 50 billion yuan)")."""
-    range_pair = "range_pair"
 
 
 class Link(Record):

@@ -7,7 +7,6 @@ from click.testing import CliRunner
 
 from factcheck.cli import cli
 from factcheck.config import Config, discover, load_config
-from factcheck.errors import ConfigError
 
 STORY = "Its market share rose from 16% in 2020 to 28% in 2024, a 12% increase."
 STALE = "Exports are projected to exceed 1 trillion yuan in 2024."

@@ -91,7 +91,3 @@ def same_measure(first: Claim, second: Claim) -> bool:
     a, b = first.quantity, second.quantity
     return (a.kind, a.currency, a.unit) == (b.kind, b.currency, b.unit) or (
         {a.kind, b.kind} <= {QuantityKind.count, QuantityKind.plain} and a.unit == b.unit)
-
-
-def format_value(claim: Claim) -> str:
-    return claim.text.replace("\n", " ")

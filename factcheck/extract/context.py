@@ -7,7 +7,7 @@ in tokens, so the context pass stays linear in the document.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..lexicon import Lexicon
 from ..models import (
@@ -57,7 +57,7 @@ _PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "bei
 _EXPECTED_REACH = 8
 _EXPECTATION_VERBS = frozenset({"expected", "forecast", "forecasted", "predicted", "projected", "anticipated"})
 _LINKING_WORDS = frozenset({"of", "at", "to", "was", "were", "is", "are", "by", "reached", "totalled", "totaled",
-                            "hit", "stood", "rose", "fell", "grew", "of", "about", "around", "nearly", "some",
+                            "hit", "stood", "rose", "fell", "grew", "about", "around", "nearly", "some",
                             "roughly", "approximately", "more", "than", "over", "under", "almost", "up", "down",
                             "just", "an", "a", "the", "its", "their"})
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.multiple, QuantityKind.percentage_points)
@@ -446,7 +446,7 @@ class Context:
 
     def links_for(self, quantities: list[RawQuantity], ids: list[str]) -> dict[int, list[Link]]:
         links: dict[int, list[Link]] = {}
-        for position, quantity in enumerate(quantities):
+        for position in range(len(quantities)):
             for later in range(position + 1, min(len(quantities), position + 4)):
                 self._link_pair(quantities, ids, position, later, links)
                 if quantities[later].kind not in _RATE_KINDS and any(
