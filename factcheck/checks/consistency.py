@@ -24,18 +24,34 @@ class RestatementOptions(CheckOptions):
     """Relative slack for hedged figures ('about', 'nearly')."""
 
 
-def _figure(claim: Claim) -> tuple | None:
+def _figure(claim: Claim, subject: str | None = None) -> tuple | None:
     """Subject, metric, modality and measure of a claim that can be restated; change endpoints, rates and
     conversions are different figures by nature."""
-    if not (claim.subject and claim.metric) or claim.quantity.value is None:
+    subject = subject or claim.subject
+    if not (subject and claim.metric) or claim.quantity.value is None:
         return None
     if any(link.role in _NOT_RESTATED for link in claim.links):
         return None
     quantity = claim.quantity
     if quantity.kind not in _LEVEL_KINDS:
         return None
-    return (fold(claim.subject), claim.metric, claim.modality.value, quantity.kind.value, quantity.currency,
+    return (fold(subject), claim.metric, claim.modality.value, quantity.kind.value, quantity.currency,
             quantity.unit)
+
+
+def _unnamed(claim: Claim) -> tuple:
+    quantity = claim.quantity
+    return claim.metric, claim.modality.value, quantity.kind.value, quantity.currency, quantity.unit
+
+
+def _only_subjects(claims: Sequence[Claim]) -> dict[tuple, str]:
+    """For each metric and measure, the subject when the article gives it exactly one: a figure whose sentence
+    names nobody ('the 19.8 million net additions') is about that subject."""
+    subjects: dict[tuple, set[str]] = defaultdict(set)
+    for claim in claims:
+        if claim.subject:
+            subjects[_unnamed(claim)].add(claim.subject)
+    return {key: next(iter(names)) for key, names in subjects.items() if len(names) == 1}
 
 
 def _periods(claims: Sequence[Claim]) -> dict[tuple, set[str]]:
@@ -67,10 +83,11 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
     """A level (money, count, physical) restated with another value: percentages of one metric are too often
     different figures (a share, a growth rate, a margin) to compare without more context."""
     periods = _periods(claims)
+    named = _only_subjects(claims)
     first_said: dict[tuple, Claim] = {}
     flagged: set[tuple] = set()
     for claim in claims:
-        figure = _figure(claim)
+        figure = _figure(claim, None if claim.subject else named.get(_unnamed(claim)))
         if figure is None:
             continue
         period = _period_of(claim, figure, periods, context)

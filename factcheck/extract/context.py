@@ -196,7 +196,16 @@ class Context:
         if phrases:
             return phrases[-1][0]
         after = [p for p in self._proper_phrases(quantity.next_index, high) if p[0] != source]
-        return after[0][0] if after else None
+        if not after or self._names_a_source(after[0][0], quantity.next_index, high):
+            return None
+        return after[0][0]
+
+    def _names_a_source(self, name: str, low: int, high: int) -> bool:
+        """'..., Canalys analyst Rohan Mehta said': a name in the clause that reports the figure."""
+        for index in range(low, min(high, low + _SUBJECT_REACH)):
+            if self.document.view[self.tokens[index].start:].startswith(name):
+                return any(self._verbs.get(ahead) for ahead in range(index + 1, min(high, index + 6)))
+        return False
 
     def _proper_phrases(self, low: int, high: int) -> list[tuple[str, bool]]:
         """Runs of capitalised words between two token indices, as (normalised name, is_possessive)."""
@@ -281,7 +290,8 @@ class Context:
         if before and quantity.first_token - before[-1][1] <= _ADJACENT and \
                 self._only_linking_words(before[-1][1], quantity.first_token):
             return before[-1][2]
-        if after and after[0][0] - quantity.next_index <= _ADJACENT:
+        if after and after[0][0] - quantity.next_index <= _ADJACENT \
+                and not self._clause_break(quantity.next_index, after[0][0]):
             return after[0][2]
         clause_start = self._clause_start(quantity.first_token, low)
         in_clause = [cue for cue in before if cue[0] >= clause_start]
