@@ -29,8 +29,12 @@ def run(rules: Sequence[Rule], documents: Sequence[Document], claims: dict[str, 
                            aliases or default_aliases(), archive, tuple(references))
     locator = _Locator(context.documents)
     findings: list[Finding] = []
+    slices: dict[Scope, list[tuple[list[Claim], str | None]]] = {}
     for rule in rules:
-        for scope_claims, document_id in _slices(rule.check.scope, documents, claims):
+        scope = rule.check.scope
+        if scope not in slices:
+            slices[scope] = list(_slices(scope, documents, claims))
+        for scope_claims, document_id in slices[scope]:
             try:
                 violations = list(rule.check.run(scope_claims, context, rule.options))
             except Exception as error:  # noqa: BLE001 - a broken check must not stop the run

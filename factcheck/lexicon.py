@@ -31,6 +31,8 @@ class PhraseTable(Generic[V]):
                 self.longest = max(self.longest, len(key))
         self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
         """Phrase lengths by first word, longest first: a match tries only lengths that exist."""
+        self.last_words = frozenset(key[-1] for key in self._entries)
+        """The words a phrase can end with, to rule text out before tokenizing it."""
 
     def _key(self, token: Token) -> str:
         return token.text if self.case_sensitive else token.lower

@@ -98,14 +98,25 @@ def check_ambiguous_dollar(claims: Sequence[Claim], context: CheckContext,
 
 def _local_dollars(lowered: str, context: CheckContext) -> list[str]:
     """Other dollars whose places the story names more often than American ones."""
-    counts = {code: sum(_mentions(lowered, cue) for cue in cues)
-              for code, cues in context.lexicon.dollar_contexts.items()}
+    pattern, code_of = _place_pattern(context.lexicon.language, context.lexicon.dollar_contexts)
+    counts: dict[str, int] = {}
+    for match in pattern.finditer(lowered):
+        code = code_of[match.group(1)]
+        counts[code] = counts.get(code, 0) + 1
     american = counts.pop("USD", 0)
     return [code for code, count in counts.items() if count > american]
 
 
-def _mentions(lowered: str, cue: str) -> int:
-    return len(re.findall(rf"(?<![\w.]){re.escape(cue)}(?!\w)", lowered))
+_PLACE_PATTERNS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
+
+
+def _place_pattern(language: str, contexts: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pass over the story finds every place name of every dollar."""
+    if language not in _PLACE_PATTERNS:
+        code_of = {cue: code for code, cues in contexts.items() for cue in cues}
+        names = "|".join(re.escape(cue) for cue in sorted(code_of, key=len, reverse=True))
+        _PLACE_PATTERNS[language] = (re.compile(rf"(?<![\w.])({names})(?!\w)"), code_of)
+    return _PLACE_PATTERNS[language]
 
 
 KINDS = (

@@ -135,7 +135,11 @@ def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext
 
 def _phrase_before(view: str, claim: Claim, table) -> bool:
     """Whether a phrase of the table ends right where the claim starts."""
-    tokens = tokenize(view[max(claim.sentence.start, claim.start - 30):claim.start].lower())
+    window = view[max(claim.sentence.start, claim.start - 30):claim.start].lower()
+    words = window.split()
+    if not words or words[-1] not in table.last_words:
+        return False
+    tokens = tokenize(window)
     for start in range(max(0, len(tokens) - table.longest), len(tokens)):
         found = table.match(tokens, start)
         if found is not None and found[1] == len(tokens):
