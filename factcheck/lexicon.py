@@ -116,6 +116,7 @@ class Lexicon:
     time_rate_joiners: PhraseTable[bool]
     durations: frozenset[str]
     length_adjectives: frozenset[str]
+    compound_tails: PhraseTable[str]
     percent: PhraseTable[bool]
     percentage_points: PhraseTable[bool]
     points_cues: tuple[str, ...]
@@ -206,6 +207,7 @@ def lexicon(language: str = "en") -> Lexicon:
         time_rate_joiners=PhraseTable(dict.fromkeys(units["time_rate_joiners"], True)),
         durations=frozenset(units["durations"]),
         length_adjectives=frozenset(units["length_adjectives"]),
+        compound_tails=PhraseTable(units["compound_tails"]),
         percent=PhraseTable(dict.fromkeys(units["percent"], True)),
         percentage_points=PhraseTable(dict.fromkeys(units["percentage_points"], True)),
         points_cues=tuple(units["points_cues"]),

@@ -416,3 +416,23 @@ def test_news_artefacts_never_become_quantities():
     text = ("Sou Hu Cai Jing·2026-02-01 01:50\n\nGroup 1: Calculations - NVIDIA's H200 and A100 chips and "
             "SMIC's 28nm process [4][6] see https://example.com/2024/report-17 for more.")
     assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("He is 5 ft 2 in tall.", "5 ft 2 in", 5 + 2 / 12, "foot"),
+        ("He is 6 feet and 1 inch tall.", "6 feet and 1 inch", 6 + 1 / 12, "foot"),
+        ("The flight took 2 hours 30 minutes.", "2 hours 30 minutes", 2.5, "hour"),
+    ],
+)
+def test_compound_measures_are_one_figure(text, surface, value, unit):
+    claim = only(text)
+    assert claim.text == surface
+    assert claim.quantity.value == pytest.approx(value)
+    assert claim.quantity.unit == unit
+
+
+def test_between_to_is_a_range():
+    claim = only("They were given between 44 mg to 50 mg of ethanol.")
+    assert (claim.quantity.lower, claim.quantity.upper) == (44, 50)

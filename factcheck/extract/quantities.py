@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
-from ..units import canonical_unit, is_duration
+from ..units import canonical_unit, is_duration, ureg
 from .numbers import Numeral, parse_numeral
 from ..tokens import Token, tokenize
 
@@ -99,8 +99,33 @@ class Scanner:
         simple = self.simple_at(index)
         if simple is None:
             return None
+        simple = self._compound_measure(simple) or simple
         ranged = self._range_after(simple)
         return self._after_hedge(ranged or simple)
+
+    def _compound_measure(self, first: RawQuantity) -> RawQuantity | None:
+        """'5 ft 2 in', '6 feet and 1 inch', '2 hours 30 minutes': a measure continued in a smaller unit of the
+        same dimension is one figure, in the larger unit."""
+        if first.kind is not QuantityKind.physical or first.unit is None or first.value is None:
+            return None
+        index = first.next_index + (1 if self._is_word(first.next_index, frozenset({"and"})) else 0)
+        if not self._free(index) or self.tokens[index].kind != "num":
+            return None
+        numeral = parse_numeral(self.tokens, index, self.lexicon)
+        if numeral is None or numeral.scale != 1.0:
+            return None
+        unit = self._unit_at(numeral.next_index, numeral.end) or self.lexicon.compound_tails.match(
+            self.tokens, numeral.next_index)
+        if unit is None:
+            return None
+        part = ureg.Quantity(numeral.value, canonical_unit(unit[0]))
+        whole = ureg.Quantity(1.0, first.unit)
+        if part.dimensionality != whole.dimensionality or ureg.Quantity(1.0, part.units).to(first.unit).magnitude >= 1:
+            return None
+        added = part.to(first.unit).magnitude
+        precision = ureg.Quantity(numeral.precision, part.units).to(first.unit).magnitude
+        return replace(first, value=first.value + added, precision=precision, end=self.tokens[unit[1] - 1].end,
+                       next_index=unit[1])
 
     def _two_sided(self, first: RawQuantity) -> RawQuantity | None:
         """'above 1,000 and below 1,500': two opposite bounds joined by 'and' make one range."""

@@ -15,7 +15,7 @@ STRICT_F1_FLOORS = {
     "rt_en_percentage": 0.83,
     "rt_en_currency": 0.84,
     "rt_en_number": 0.78,
-    "rt_en_dimension": 0.75,
+    "rt_en_dimension": 0.86,
     "rt_en_temperature": 0.72,
     "rt_en_age": 0.85,
     "qu3_en_quantities": 0.66,
