@@ -101,12 +101,14 @@ def _config(paths: tuple[str, ...], config_path: str | None, **flags) -> Config:
               help="Exit 1 when a finding has at least this severity [default: error].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--baseline", metavar="FILE", help="Do not report findings listed in this baseline.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Read articles in this many processes; the output does not depend on it.")
 def check(paths: tuple[str, ...], config_path: str | None, fmt: str, output, fail_on: str | None, exit_zero: bool,
-          baseline: str | None, **flags) -> None:
+          baseline: str | None, jobs: int, **flags) -> None:
     """Check the numbers in articles (files or folders) and report findings."""
     try:
         config = _config(paths, config_path, fail_on=fail_on, baseline=baseline, **flags)
-        run = run_check(list(paths), config=config, progress=_progress(paths))
+        run = run_check(list(paths), config=config, progress=_progress(paths), jobs=jobs)
     except FactcheckError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_ERROR)
@@ -204,12 +206,14 @@ def _exit_code(report: Report, fail_on: Severity, exit_zero: bool) -> int:
 @click.option("--store", required=True, metavar="FILE", help="The claim store (SQLite); created when missing.")
 @click.option("--published", callback=_parse_date, metavar="YYYY-MM-DD",
               help="Publication date for articles that state none.")
-def index(paths: tuple[str, ...], store: str, published: date | None) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Read articles in this many processes.")
+def index(paths: tuple[str, ...], store: str, published: date | None, jobs: int) -> None:
     """Add articles' claims to a claim store, for `check --against`."""
     from .runner import index_paths
 
     try:
-        stats, errors = index_paths(paths, store, published=published)
+        stats, errors = index_paths(paths, store, published=published, jobs=jobs)
     except (FactcheckError, OSError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(EXIT_ERROR)

@@ -460,3 +460,11 @@ def test_github_format_writes_the_job_summary(tmp_path, monkeypatch):
     result = CliRunner().invoke(cli, ["check", "--select", "internal", "--format", "github", str(path)])
     assert result.output.startswith("::error file=")
     assert "FC102" in summary.read_text(encoding="utf-8")
+
+
+def test_output_does_not_depend_on_jobs():
+    runner = CliRunner()
+    one = runner.invoke(cli, ["check", "--format", "json", "--exit-zero", "seeds", "tests/corpus"])
+    two = runner.invoke(cli, ["check", "--format", "json", "--exit-zero", "--jobs", "2", "seeds", "tests/corpus"])
+    assert one.exit_code == two.exit_code == 0
+    assert one.output == two.output
