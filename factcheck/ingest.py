@@ -42,6 +42,7 @@ _MARKDOWN_INLINE = re.compile(r"`[^`\n]*`|(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{
 _MARKDOWN_LINE_MARKERS = re.compile(
     r"(?m)^[ \t]*(?:#{1,6}[ \t]+(?:\d{1,3}(?:\.\d{1,3})*[.)]?[ \t]+)?|>[ \t]?|[-*+][ \t]+|\d{1,3}[.)][ \t]+|\|)")
 _MARKDOWN_FENCE = re.compile(r"(?ms)^[ \t]{0,3}(```|~~~).*?(?:^[ \t]{0,3}\1[^\n]*$|\Z)")
+_TABLE_PIPE = re.compile(r"\|")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
 # Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
 _PRODUCT_CODE = re.compile(
@@ -364,12 +365,9 @@ def _mask_markdown(text: str, view: _View) -> list[MaskedRange]:
         view.blank(match.start(3), match.end(3), "markup")
         links.append(MaskedRange(start=match.start(2), end=match.end(2), reason="markup"))
     rendered = view.render()
-    for pattern in (_MARKDOWN_LINE_MARKERS, _TABLE_RULE, _MARKDOWN_INLINE):
+    for pattern in (_MARKDOWN_LINE_MARKERS, _TABLE_RULE, _MARKDOWN_INLINE, _TABLE_PIPE):
         for match in pattern.finditer(rendered):
             view.blank(match.start(), match.end(), "markup")
-    for index, char in enumerate(rendered):
-        if char == "|":
-            view.put(index, " ")
     return links
 
 

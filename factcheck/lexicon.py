@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any, Generic, TypeVar
 
 from .tokens import Token, tokenize
-from .resources import load_yaml
+from .resources import load_yaml, rules_dir
 
 V = TypeVar("V")
 
@@ -68,8 +68,6 @@ class PhraseTable(Generic[V]):
         """The words a phrase can start with (case as the table matches them)."""
         return frozenset(self._lengths)
 
-    def __contains__(self, phrase: str) -> bool:
-        return tuple(self._key(t) for t in tokenize(phrase)) in self._entries
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,6 @@ class Lexicon:
     scales: PhraseTable[float]
     scale_abbreviations: PhraseTable[float]
     fractions: dict[str, int]
-    ordinals: frozenset[str]
     multiple_words: PhraseTable[float]
     multiple_suffixes: frozenset[str]
     multiple_blockers: frozenset[str]
@@ -139,6 +136,11 @@ class Lexicon:
     period_adjectives: PhraseTable[bool]
 
 
+def _phrases(words: list[str]) -> PhraseTable[bool]:
+    """A table that only says whether a phrase is there."""
+    return PhraseTable(dict.fromkeys(words, True))
+
+
 def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     return {cue: name for name, cues in groups.items() for cue in cues}
 
@@ -154,6 +156,11 @@ def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Cu
     codes.update({alias: Currency(code) for alias, code in aliases.items()})
     codes.update({name: Currency(**entry) for name, entry in scaled.items()})
     return codes
+
+
+def lexicon_for(language: str) -> Lexicon:
+    """The lexicon of a document's language; English until a folder rules/lexicons/<language>/ exists."""
+    return lexicon(language if (rules_dir() / "lexicons" / language).is_dir() else "en")
 
 
 @cache
@@ -174,7 +181,6 @@ def lexicon(language: str = "en") -> Lexicon:
         scales=PhraseTable(numbers["scales"]),
         scale_abbreviations=PhraseTable(numbers["scale_abbreviations"], case_sensitive=True),
         fractions=numbers["fraction_denominators"],
-        ordinals=frozenset(numbers["ordinals"]),
         multiple_words=PhraseTable(numbers["multiple_words"]),
         multiple_suffixes=frozenset(numbers["multiple_suffixes"]),
         multiple_blockers=frozenset(numbers["multiple_blockers"]),
@@ -186,8 +192,8 @@ def lexicon(language: str = "en") -> Lexicon:
         not_before_durations=frozenset(hedges["not_before_durations"]),
         fraction_preceders=frozenset(numbers["fraction_preceders"]),
         fraction_followers=frozenset(numbers["fraction_followers"]),
-        ratio_joiners=PhraseTable(dict.fromkeys(numbers["ratio_joiners"], True)),
-        quotient_joiners=PhraseTable(dict.fromkeys(numbers["quotient_joiners"], True)),
+        ratio_joiners=_phrases(numbers["ratio_joiners"]),
+        quotient_joiners=_phrases(numbers["quotient_joiners"]),
         negative_words=frozenset(numbers["negative_words"]),
         currency_signs=_currency_table(money["signs"], case_sensitive=True),
         currency_names=PhraseTable(
@@ -203,22 +209,22 @@ def lexicon(language: str = "en") -> Lexicon:
         units_exact=PhraseTable(units["exact"], case_sensitive=True),
         units_words=PhraseTable(units["words"]),
         age_markers=frozenset(units["age_markers"]),
-        rate_joiners=PhraseTable(dict.fromkeys(units["rate_joiners"], True)),
-        time_rate_joiners=PhraseTable(dict.fromkeys(units["time_rate_joiners"], True)),
+        rate_joiners=_phrases(units["rate_joiners"]),
+        time_rate_joiners=_phrases(units["time_rate_joiners"]),
         durations=frozenset(units["durations"]),
         length_adjectives=frozenset(units["length_adjectives"]),
         compound_tails=PhraseTable(units["compound_tails"]),
-        percent=PhraseTable(dict.fromkeys(units["percent"], True)),
-        percentage_points=PhraseTable(dict.fromkeys(units["percentage_points"], True)),
+        percent=_phrases(units["percent"]),
+        percentage_points=_phrases(units["percentage_points"]),
         points_cues=tuple(units["points_cues"]),
         metrics=PhraseTable(_invert(metrics)),
         sensitive_metrics=frozenset(sensitive),
         modality=PhraseTable(_invert(context["modality"])),
         direction=PhraseTable(_invert(context["direction"])),
-        attribution_prefixes=PhraseTable(dict.fromkeys(context["attribution"]["prefix"], True)),
-        attribution_verbs=PhraseTable(dict.fromkeys(context["attribution"]["verbs"], True)),
-        continuations=PhraseTable(dict.fromkeys(context["attribution"]["continuations"], True)),
+        attribution_prefixes=_phrases(context["attribution"]["prefix"]),
+        attribution_verbs=_phrases(context["attribution"]["verbs"]),
+        continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),
-        **{name: PhraseTable(dict.fromkeys(words, True)) for name, words in structure.items()},
+        **{name: _phrases(words) for name, words in structure.items()},
     )

@@ -10,7 +10,6 @@ from .resources import data_file
 
 ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 ureg.load_definitions(str(data_file("units.txt")))
-Q_ = ureg.Quantity
 
 
 @cache

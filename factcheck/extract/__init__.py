@@ -8,7 +8,7 @@ from datetime import date
 
 from ..dates import find_periods
 from ..ingest import from_text
-from ..lexicon import Lexicon, lexicon
+from ..lexicon import Lexicon, lexicon_for
 from ..models import Claim, Document, Period, Quantity, QuantityKind, Span
 from .context import Context, SentenceIndex
 from .quantities import RawQuantity, Scanner
@@ -33,7 +33,7 @@ def extract(source: str | bytes | Document, *, published: date | None = None, fm
 
 
 def extract_claims(document: Document) -> list[Claim]:
-    language = lexicon(document.language if document.language in ("en",) else "en")
+    language = lexicon_for(document.language)
     tokens = tokenize(document.view)
     periods = find_periods(document.view, document.published)
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
@@ -51,6 +51,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
     starts = [token.start for token in tokens]
     share_context, lowered = _share_context(document.view, language), document.view.lower()
     ordered_blocked = sorted(blocked)
+    regional_codes: dict = {}
     found = []
     for sentence in document.sentences:
         low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -58,7 +59,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
             continue
         inside = ordered_blocked[bisect_left(ordered_blocked, low):bisect_left(ordered_blocked, high)]
         local_blocked = frozenset(index - low for index in inside)
-        scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered)
+        scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered, regional_codes)
         found.extend(_shifted(quantity, low, document) for quantity in scanner.scan())
     return found
 

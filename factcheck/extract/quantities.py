@@ -6,7 +6,7 @@ One left-to-right pass over the tokens with bounded look-ahead, so extraction st
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
@@ -61,6 +61,8 @@ class Scanner:
     """Whether the sentence around an offset talks about shares or rates (for bare 'points')."""
     lowered_text: str = ""
     """The whole view in lower case, to resolve names several currencies share ('crowns')."""
+    regional_codes: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    """Shared by the scanners of one document: which currency each shared name stands for there."""
 
     def scan(self) -> list[RawQuantity]:
         found, index = [], 0
@@ -418,9 +420,13 @@ class Scanner:
         return None, index
 
     def _regional(self, candidates: dict[str, tuple[str, ...]]) -> Currency:
-        """The currency whose place names the document mentions; unknown (None) when none or several match."""
-        matches = [code for code, cues in candidates.items() if any(cue in self.lowered_text for cue in cues)]
-        return Currency(matches[0] if len(matches) == 1 else None, inferred=True)
+        """The currency whose place names the document mentions; unknown (None) when none or several match.
+        Decided once per name and document, not per figure."""
+        key = tuple(candidates)
+        if key not in self.regional_codes:
+            matches = [code for code, cues in candidates.items() if any(cue in self.lowered_text for cue in cues)]
+            self.regional_codes[key] = matches[0] if len(matches) == 1 else None
+        return Currency(self.regional_codes[key], inferred=True)
 
     def _is_number(self, index: int) -> bool:
         return index < len(self.tokens) and self.tokens[index].kind == "num"
