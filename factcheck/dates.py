@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from factcheck.models import Granularity, Period
+from factcheck.patterns import alternation
 
 __all__ = ["find_periods", "parse_date"]
 
@@ -132,11 +133,8 @@ _SCANNER_KINDS = (
 
 
 def _words(words: Iterable[str], *, exact_case: bool = False) -> str:
-    """Alternation of lexicon entries, longest first so that "fiscal year" is tried before "fiscal"."""
-    ordered = sorted(set(words), key=len, reverse=True)
-    if not ordered:
-        return "(?!)"  # an empty alternation would match the empty string everywhere
-    body = "|".join(r"\s+".join(map(re.escape, word.split())) for word in ordered)
+    """Alternation of lexicon entries; "fiscal year" is tried before "fiscal"."""
+    body = alternation(words)
     return f"(?:{body})" if exact_case else f"(?i:{body})"
 
 
@@ -258,8 +256,23 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
     return year_ref, kinds
 
 
-def _alternation(kinds: dict[str, str], order: Iterable[str]) -> str:
-    return _START + "(?:" + "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in order) + ")"
+def _alternation(kinds: dict[str, str], order: Iterable[str], opener: str = "") -> str:
+    return _START + opener + "(?:" + "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in order) + ")"
+
+
+def _opener(lexicon: dict[str, Any]) -> str:
+    """A look-ahead for the words a period can start with. Most words in a text cannot start one, and
+    this one test rules them out before the kinds are tried one by one."""
+    words = [
+        *lexicon["article"], *lexicon["since"], *lexicon["deadline"]["words"], *lexicon["ordinals"],
+        lexicon["range"]["between"], lexicon["range"]["from"], *lexicon["fiscal"]["words"],
+        lexicon["fiscal"]["abbreviation"], *lexicon["mid"], *lexicon["windows"]["words"],
+        *lexicon["relative"]["offsets"], *lexicon["numbers"], lexicon["quarter"]["letter"], lexicon["half"]["letter"],
+        *(name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])),
+    ]
+    firsts = {word.split()[0].lower() for group in words for word in ([group] if isinstance(group, str) else group)}
+    # A first word may run straight into digits ("Q3", "FY2024", "mid-2024") but not into more letters.
+    return rf"(?=[0-9]|(?i:{alternation(firsts)})(?![^\W\d_]))"
 
 
 def _rules_dir() -> Path:
@@ -281,7 +294,7 @@ class _Grammar:
         year_ref, kinds = _patterns(lexicon)
         self.year_ref = re.compile(year_ref)
         self.atomic = re.compile(_alternation(kinds, _ATOMIC_KINDS))
-        self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS))
+        self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS, _opener(lexicon)))
         self.dateparser_languages: list[str] = lexicon["dateparser_languages"]
         self.months: dict[str, tuple[int, bool]] = {}
         for number, entry in enumerate(lexicon["months"], start=1):

@@ -15,24 +15,37 @@ from .resources import load_yaml, rules_dir
 V = TypeVar("V")
 
 
+_NO_VALUE = object()
+
+
 class PhraseTable(Generic[V]):
-    """Maps word sequences to values; ``match`` finds the longest phrase starting at a token index."""
+    """Maps word sequences to values; ``match`` finds the longest phrase starting at a token index.
+
+    Phrases are stored as a trie of words: a lookup walks one dictionary per word and stops at the
+    first word no phrase continues with, so a miss costs one dictionary access."""
 
     def __init__(self, phrases: dict[str, V], *, case_sensitive: bool = False) -> None:
         self.case_sensitive = case_sensitive
-        self._entries: dict[tuple[str, ...], V] = {}
-        lengths: dict[str, set[int]] = {}
+        self._root: dict[str, tuple[Any, dict]] = {}
         self.longest = 0
+        last_words = set()
         for phrase, value in phrases.items():
-            key = tuple(self._key(token) for token in tokenize(str(phrase)))
+            key = [self._key(token) for token in tokenize(str(phrase))]
             if key:
-                self._entries[key] = value
-                lengths.setdefault(key[0], set()).add(len(key))
+                self._insert(key, value)
+                last_words.add(key[-1])
                 self.longest = max(self.longest, len(key))
-        self._lengths = {first: sorted(sizes, reverse=True) for first, sizes in lengths.items()}
-        """Phrase lengths by first word, longest first: a match tries only lengths that exist."""
-        self.last_words = frozenset(key[-1] for key in self._entries)
+        self.last_words = frozenset(last_words)
         """The words a phrase can end with, to rule text out before tokenizing it."""
+
+    def _insert(self, key: list[str], value: V) -> None:
+        level = self._root
+        for position, word in enumerate(key):
+            stored, children = level.get(word, (_NO_VALUE, {}))
+            if position == len(key) - 1:
+                stored = value
+            level[word] = (stored, children)
+            level = children
 
     def _key(self, token: Token) -> str:
         return token.text if self.case_sensitive else token.lower
@@ -41,24 +54,29 @@ class PhraseTable(Generic[V]):
         """(value, index after the phrase) for the longest phrase at ``index``, or None."""
         if index >= len(tokens):
             return None
-        first = tokens[index]
-        lengths = self._lengths.get(first.text if self.case_sensitive else first.lower)
-        if lengths is None:
+        token = tokens[index]
+        node = self._root.get(token.text if self.case_sensitive else token.lower)
+        if node is None:
             return None
-        for length in lengths:
-            end = index + length
-            if end > len(tokens):
-                continue
-            key = tuple(token.text if self.case_sensitive else token.lower for token in tokens[index:end])
-            if key in self._entries:
-                return self._entries[key], end
-        return None
+        found = None
+        while True:
+            value, children = node
+            index += 1
+            if value is not _NO_VALUE:
+                found = (value, index)
+            if not children or index >= len(tokens):
+                return found
+            token = tokens[index]
+            node = children.get(token.text if self.case_sensitive else token.lower)
+            if node is None:
+                return found
 
     def index(self, tokens: list[Token]) -> dict[int, tuple[V, int]]:
         """Every match in a token list by start index, in one pass: lookups later cost a dict access."""
-        firsts, found = self._lengths, {}
+        firsts, found = self._root, {}
+        case_sensitive = self.case_sensitive
         for position, token in enumerate(tokens):
-            if (token.text if self.case_sensitive else token.lower) in firsts:
+            if (token.text if case_sensitive else token.lower) in firsts:
                 match = self.match(tokens, position)
                 if match is not None:
                     found[position] = match
@@ -66,8 +84,7 @@ class PhraseTable(Generic[V]):
 
     def first_words(self) -> frozenset[str]:
         """The words a phrase can start with (case as the table matches them)."""
-        return frozenset(self._lengths)
-
+        return frozenset(self._root)
 
 
 @dataclass(frozen=True)

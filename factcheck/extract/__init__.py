@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import replace
 from datetime import date
 
 from ..dates import find_periods
@@ -65,7 +64,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
 
 
 def _shifted(quantity: RawQuantity, offset: int, document: Document) -> RawQuantity:
-    return replace(quantity, first_token=quantity.first_token + offset, next_index=quantity.next_index + offset,
+    return quantity._replace(first_token=quantity.first_token + offset, next_index=quantity.next_index + offset,
                    end=_past_entity(document, quantity.end))
 
 
@@ -132,10 +131,10 @@ class _CarriedMetric:
     Vikram Solar 21%' after a sentence about market shares."""
 
     def __init__(self) -> None:
-        self._last: dict[tuple[Span, QuantityKind], str] = {}
+        self._last: dict[tuple[int, QuantityKind], str] = {}
 
     def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None) -> str | None:
-        key = (paragraph, raw.kind)
+        key = (paragraph.start, raw.kind)
         if metric is None:
             return self._last.get(key)
         self._last[key] = metric
@@ -148,16 +147,16 @@ class _Subjects:
 
     def __init__(self) -> None:
         self._full_names: dict[str, str] = {}
-        self._by_paragraph: dict[Span, str] = {}
+        self._by_paragraph: dict[int, str] = {}
 
     def resolve(self, paragraph: Span, subject: str | None) -> str | None:
         if subject is None:
-            return self._by_paragraph.get(paragraph)
+            return self._by_paragraph.get(paragraph.start)
         subject = self._full_names.get(subject, subject)
         words = subject.split()
         if len(words) > 1:
             self._full_names.setdefault(words[0], subject)
-        self._by_paragraph[paragraph] = subject
+        self._by_paragraph[paragraph.start] = subject
         return subject
 
 

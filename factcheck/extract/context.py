@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..lexicon import Lexicon
 from ..models import (
@@ -93,6 +94,14 @@ def _containing(spans: tuple[Span, ...], starts: list[int], offset: int) -> Span
     return Span(start=offset, end=offset + 1)
 
 
+class _Name(NamedTuple):
+    text: str
+    possessive: bool
+    start: int
+    end: int
+    """Token indices, end exclusive."""
+
+
 @dataclass
 class Context:
     document: Document
@@ -105,7 +114,8 @@ class Context:
         self._token_starts = [token.start for token in self.tokens]
         self._period_starts = [period.start_offset for period in self.periods]
         self._citation_starts = [citation.start for citation in self.document.citations]
-        self._attributions: dict[Span, Attribution] = {}
+        self._attributions: dict[int, Attribution] = {}
+        self._names: dict[int, list[_Name]] = {}
         self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
         self._metrics = self.lexicon.metrics.index(self.tokens)
         self._directions = self.lexicon.direction.index(self.tokens)
@@ -186,16 +196,16 @@ class Context:
     def subject_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
         """The entity a figure is about: the nearest possessive name before it, else the nearest name before
         it, else the first after it. Who is quoted ('analyst Rohan Mehta said') is the source, not the subject."""
-        low, high = self.token_range(sentence)
-        low, high = max(low, quantity.first_token - _SUBJECT_REACH), min(high, quantity.next_index + _SUBJECT_REACH)
+        bounds = self.token_range(sentence)
+        low, high = max(bounds[0], quantity.first_token - _SUBJECT_REACH), min(bounds[1], quantity.next_index + _SUBJECT_REACH)
         source = self.attribution_for(sentence).source
-        phrases = [p for p in self._proper_phrases(low, quantity.first_token) if p[0] != source]
+        phrases = [p for p in self._proper_phrases(bounds, low, quantity.first_token) if p[0] != source]
         possessive = [phrase for phrase in phrases if phrase[1]]
         if possessive:
             return possessive[-1][0]
         if phrases:
             return phrases[-1][0]
-        after = [p for p in self._proper_phrases(quantity.next_index, high) if p[0] != source]
+        after = [p for p in self._proper_phrases(bounds, quantity.next_index, high) if p[0] != source]
         if not after or self._names_a_source(after[0][0], quantity.next_index, high):
             return None
         return after[0][0]
@@ -207,21 +217,29 @@ class Context:
                 return any(self._verbs.get(ahead) for ahead in range(index + 1, min(high, index + 6)))
         return False
 
-    def _proper_phrases(self, low: int, high: int) -> list[tuple[str, bool]]:
-        """Runs of capitalised words between two token indices, as (normalised name, is_possessive)."""
-        phrases, run = [], []
+    def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[tuple[str, bool]]:
+        """The names of a sentence (its token ``bounds``) that overlap tokens ``low`` to ``high``, whole, as
+        (normalised name, is_possessive)."""
+        if bounds[0] not in self._names:
+            self._names[bounds[0]] = self._sentence_names(*bounds)
+        return [(name.text, name.possessive) for name in self._names[bounds[0]] if name.end > low and name.start < high]
+
+    def _sentence_names(self, low: int, high: int) -> list[_Name]:
+        """Runs of capitalised words in a sentence, found once and shared by every figure in it."""
+        names, run = [], []
         for index in range(low, high):
             token = self.tokens[index]
             if index not in self.figure_tokens and self._is_name_part(token, run, index):
                 run.append(token)
                 if not token.text.endswith(("'s", "’s")):
                     continue
+                index += 1
             if run:
-                phrases.append(self._name(run))
+                names.append(_Name(*self._name(run), index - len(run), index))
                 run = []
         if run:
-            phrases.append(self._name(run))
-        return [phrase for phrase in phrases if phrase[0]]
+            names.append(_Name(*self._name(run), high - len(run), high))
+        return [name for name in names if name.text]
 
     def _is_name_part(self, token: Token, run: list[Token], index: int) -> bool:
         if token.kind == "word" and token.text[:1].isupper():
@@ -371,9 +389,9 @@ class Context:
     # -- attribution ----------------------------------------------------------------------------------------
 
     def attribution_for(self, sentence: Span) -> Attribution:
-        if sentence not in self._attributions:
-            self._attributions[sentence] = self._attribution(sentence)
-        return self._attributions[sentence]
+        if sentence.start not in self._attributions:
+            self._attributions[sentence.start] = self._attribution(sentence)
+        return self._attributions[sentence.start]
 
     def _attribution(self, sentence: Span) -> Attribution:
         found = self._attribution_in(sentence)
@@ -385,7 +403,7 @@ class Context:
         return found
 
     def _continues(self, sentence: Span, previous: Span) -> bool:
-        if self.index.paragraph_of(sentence.start) != self.index.paragraph_of(previous.start):
+        if self.index.paragraph_of(sentence.start).start != self.index.paragraph_of(previous.start).start:
             return False
         low, _ = self.token_range(sentence)
         return self.lexicon.continuations.match(self.tokens, low) is not None
@@ -411,7 +429,7 @@ class Context:
         for index in range(low, high):
             prefix = self._prefixes.get(index)
             if prefix is not None:
-                source = self._proper_phrases(prefix[1], min(high, prefix[1] + 8))
+                source = self._proper_phrases((low, high), prefix[1], min(high, prefix[1] + 8))
                 phrase = self._span_text(index, prefix[1])
                 return self._source(source[0][0] if source else self._noun_after(prefix[1], high), phrase, index,
                                     prefix[1])
@@ -431,14 +449,14 @@ class Context:
         return not (verb + 1 < high and self.tokens[verb + 1].lower == "by")
 
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
-        before = [phrase for phrase in self._proper_phrases(max(low, verb - 6), verb) if not phrase[1]]
+        before = [phrase for phrase in self._proper_phrases((low, high), max(low, verb - 6), verb) if not phrase[1]]
         if before:
             return before[-1][0]
         for size in (2, 1):
             start = verb - size
             if start >= low and self._span_text(start, verb).lower() in _SOURCE_NOUNS:
                 return self._span_text(start, verb)
-        after = self._proper_phrases(verb + 1, min(high, verb + 5))
+        after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
         return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
 
     def _noun_after(self, index: int, high: int) -> str | None:
@@ -467,7 +485,7 @@ class Context:
     def _link_pair(self, quantities: list[RawQuantity], ids: list[str], a: int, b: int,
                    links: dict[int, list[Link]]) -> None:
         first, second = quantities[a], quantities[b]
-        if self.index.sentence_of(first.start) != self.index.sentence_of(second.start):
+        if self.index.sentence_of(first.start).start != self.index.sentence_of(second.start).start:
             return
         role = self._relation(first, second)
         if role is None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from ..lexicon import Lexicon
@@ -13,8 +13,7 @@ from ..tokens import Token, decimals, is_fraction_token, number_value
 _SPACED_ABBREVIATION_MIN_LENGTH = 2
 
 
-@dataclass(frozen=True)
-class Numeral:
+class Numeral(NamedTuple):
     value: float
     precision: float
     """Half a unit of the last stated digit, after scale."""

@@ -6,7 +6,8 @@ One left-to-right pass over the tokens with bounded look-ahead, so extraction st
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
@@ -30,8 +31,7 @@ _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
 _UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
 
 
-@dataclass(frozen=True)
-class RawQuantity:
+class RawQuantity(NamedTuple):
     start: int
     end: int
     value: float | None
@@ -93,7 +93,7 @@ class Scanner:
             if simple is not None and self._hedges_figure(token, simple):
                 ranged = self._range_after(simple)
                 if ranged is not None:
-                    return replace(ranged, start=token.start, first_token=index, approximation=Approximation(hedge[0]))
+                    return ranged._replace(start=token.start, first_token=index, approximation=Approximation(hedge[0]))
                 hedged = _hedged(simple, Approximation(hedge[0]), token.start, index)
                 return self._two_sided(hedged) or self._after_hedge(hedged)
             if simple is not None:
@@ -126,7 +126,7 @@ class Scanner:
             return None
         added = part.to(first.unit).magnitude
         precision = ureg.Quantity(numeral.precision, part.units).to(first.unit).magnitude
-        return replace(first, value=first.value + added, precision=precision, end=self.tokens[unit[1] - 1].end,
+        return first._replace(value=first.value + added, precision=precision, end=self.tokens[unit[1] - 1].end,
                        next_index=unit[1])
 
     def _two_sided(self, first: RawQuantity) -> RawQuantity | None:
@@ -147,7 +147,7 @@ class Scanner:
         low, high = bounds
         if low > high:
             return None
-        return replace(first, end=second.end, next_index=second.next_index, value=(low + high) / 2, lower=low,
+        return first._replace(end=second.end, next_index=second.next_index, value=(low + high) / 2, lower=low,
                        upper=high, is_range=True)
 
     def _hedges_figure(self, hedge: Token, figure: RawQuantity) -> bool:
@@ -199,7 +199,7 @@ class Scanner:
         if trailing is None or quantity.approximation is not Approximation.exact or quantity.is_range:
             return quantity
         hedged = _hedged(quantity, Approximation(trailing[0]), quantity.start, quantity.first_token)
-        return replace(hedged, end=self.tokens[trailing[1] - 1].end, next_index=trailing[1])
+        return hedged._replace(end=self.tokens[trailing[1] - 1].end, next_index=trailing[1])
 
     def _change_precedes(self, index: int) -> bool:
         """A change word earlier in the clause ('fell 15% in 2025, from A to B', 'improved from A to B') makes
@@ -235,7 +235,7 @@ class Scanner:
         if numeral is None or self._not_a_quantity(numeral, number_index):
             return None
         if negative:
-            numeral = replace(numeral, value=-numeral.value)
+            numeral = numeral._replace(value=-numeral.value)
         start = self.tokens[index].start
         if currency is not None:
             return self._money(numeral, currency, start, index, prefixed=True)
@@ -321,32 +321,32 @@ class Scanner:
         if numeral.rest is not None:
             return self._compound(numeral, base)
         if numeral.fraction and numeral.spelled:
-            return replace(base, kind=QuantityKind.ratio, bare=False)
+            return base._replace(kind=QuantityKind.ratio, bare=False)
         for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
                        self._unit):
             read = reader(numeral, base)
             if read is not None:
                 return read
         if numeral.fraction:
-            return replace(base, kind=QuantityKind.ratio, bare=False)
-        return replace(base, kind=_count_or_plain(numeral))
+            return base._replace(kind=QuantityKind.ratio, bare=False)
+        return base._replace(kind=_count_or_plain(numeral))
 
     def _compound(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """One hyphenated word: 'ten-fold' is a multiple, 'one-year' a duration; 'one-off' is no figure."""
         token = self.tokens[numeral.next_index - 1]
         rest = numeral.rest or ""
         if rest in self.lexicon.multiple_suffixes or "-" + rest in self.lexicon.multiple_suffixes:
-            return replace(base, kind=QuantityKind.multiple, end=token.end, bare=False)
+            return base._replace(kind=QuantityKind.multiple, end=token.end, bare=False)
         pieces = tokenize(rest)
         currency = self.lexicon.currency_names.match(pieces, 0)
         if currency is not None and currency[1] == len(pieces) and currency[0].code:
-            return replace(base, kind=QuantityKind.money, currency=currency[0].code,
+            return base._replace(kind=QuantityKind.money, currency=currency[0].code,
                            currency_inferred=currency[0].inferred, value=numeral.value * currency[0].factor,
                            end=token.end, bare=False)
         unit = self.lexicon.units_words.match(pieces, 0)
         if unit is None or unit[1] != len(pieces):
             return None
-        return replace(base, kind=QuantityKind.physical, unit=canonical_unit(unit[0]), end=token.end, bare=False)
+        return base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0]), end=token.end, bare=False)
 
     def _over(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """'one over three': a spelled-out quotient (with digits, 'over' is a hedge on what follows)."""
@@ -368,7 +368,7 @@ class Scanner:
             return None
         if whole_numbers and not (float(abs(numeral.value)).is_integer() and float(whole.value).is_integer()):
             return None
-        return replace(base, kind=QuantityKind.ratio, value=numeral.value / whole.value, precision=0.0,
+        return base._replace(kind=QuantityKind.ratio, value=numeral.value / whole.value, precision=0.0,
                        end=whole.end, next_index=whole.next_index, bare=False)
 
     def _multiple_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
@@ -379,9 +379,9 @@ class Scanner:
         suffixes = self.lexicon.multiple_suffixes
         word = token.lower
         if word in suffixes and (word != "x" or token.start == numeral.end):
-            return replace(base, kind=QuantityKind.multiple, end=token.end, next_index=after + 1, bare=False)
+            return base._replace(kind=QuantityKind.multiple, end=token.end, next_index=after + 1, bare=False)
         if token.text == "-" and after + 1 < len(self.tokens) and "-" + self.tokens[after + 1].lower in suffixes:
-            return replace(base, kind=QuantityKind.multiple, end=self.tokens[after + 1].end,
+            return base._replace(kind=QuantityKind.multiple, end=self.tokens[after + 1].end,
                            next_index=after + 2, bare=False)
         return None
 
@@ -512,7 +512,7 @@ class Scanner:
         return self.lexicon.units_words.match(self.tokens, index)
 
     def _with_unit(self, base: RawQuantity, kind: QuantityKind, unit: str, after: int) -> RawQuantity:
-        return replace(base, kind=kind, unit=unit, end=self.tokens[after - 1].end, next_index=after, bare=False)
+        return base._replace(kind=kind, unit=unit, end=self.tokens[after - 1].end, next_index=after, bare=False)
 
     # -- helpers ----------------------------------------------------------------------------------------
 
@@ -562,14 +562,14 @@ def _needs_context(words: list[str]) -> bool:
 def _hedged(quantity: RawQuantity, approximation: Approximation, start: int, first: int) -> RawQuantity:
     lower = quantity.value if approximation in _LOWER_BOUND else quantity.lower
     upper = quantity.value if approximation in _UPPER_BOUND else quantity.upper
-    return replace(quantity, start=start, first_token=first, approximation=approximation, lower=lower, upper=upper,
+    return quantity._replace(start=start, first_token=first, approximation=approximation, lower=lower, upper=upper,
                    bare=False)
 
 
 def _range(first: RawQuantity, second: RawQuantity, start: int, first_token: int) -> RawQuantity | None:
     """Join two figures into one range, lending the second's unit to a bare first ('25-35%', '2 to 3 million')."""
     if second.bare and first.kind is QuantityKind.money and first.currency:
-        second = replace(second, kind=QuantityKind.money, currency=first.currency,
+        second = second._replace(kind=QuantityKind.money, currency=first.currency,
                          currency_inferred=first.currency_inferred, bare=False)
     if first.bare or _same_measure(first, second):
         low = _lend(first, second)
@@ -578,7 +578,7 @@ def _range(first: RawQuantity, second: RawQuantity, start: int, first_token: int
     if low.value is None or second.value is None:
         return None
     midpoint = (low.value + second.value) / 2
-    return replace(second, start=start, first_token=first_token, value=midpoint, lower=low.value,
+    return second._replace(start=start, first_token=first_token, value=midpoint, lower=low.value,
                    upper=second.value, is_range=True, approximation=Approximation.exact,
                    precision=max(low.precision or 0.0, second.precision or 0.0))
 
@@ -590,7 +590,7 @@ def _lend(first: RawQuantity, second: RawQuantity) -> RawQuantity:
     mantissa = (second.value or 0) / second.scale if second.scale else 0
     scale = second.scale if first.scale == 1.0 < second.scale and abs(first.value or 0) <= abs(mantissa) else 1.0
     value = (first.value or 0.0) * scale
-    return replace(first, value=value, precision=(first.precision or 0.0) * scale, kind=second.kind,
+    return first._replace(value=value, precision=(first.precision or 0.0) * scale, kind=second.kind,
                    unit=second.unit, currency=second.currency)
 
 
