@@ -71,20 +71,25 @@ class PhraseTable(Generic[V]):
             if node is None:
                 return found
 
-    def index(self, tokens: list[Token]) -> dict[int, tuple[V, int]]:
-        """Every match in a token list by start index, in one pass: lookups later cost a dict access."""
-        firsts, found = self._root, {}
-        case_sensitive = self.case_sensitive
-        for position, token in enumerate(tokens):
-            if (token.text if case_sensitive else token.lower) in firsts:
-                match = self.match(tokens, position)
-                if match is not None:
-                    found[position] = match
-        return found
-
     def first_words(self) -> frozenset[str]:
         """The words a phrase can start with (case as the table matches them)."""
         return frozenset(self._root)
+
+
+def index_all(tables: tuple[PhraseTable, ...], tokens: list[Token]) -> list[dict[int, tuple[Any, int]]]:
+    """Every match of several case-insensitive tables, by start index, in one pass over the tokens: lookups
+    later cost a dict access."""
+    if any(table.case_sensitive for table in tables):
+        raise ValueError("index_all takes case-insensitive tables only")
+    found: list[dict[int, tuple[Any, int]]] = [{} for _ in tables]
+    firsts = frozenset().union(*(table.first_words() for table in tables))
+    for position, token in enumerate(tokens):
+        if token.lower in firsts:
+            for table, hits in zip(tables, found):
+                match = table.match(tokens, position)
+                if match is not None:
+                    hits[position] = match
+    return found
 
 
 @dataclass(frozen=True)

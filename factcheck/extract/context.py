@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..lexicon import Lexicon
+from ..lexicon import Lexicon, index_all
 from ..models import (
     Attribution,
     Granularity,
@@ -117,11 +117,10 @@ class Context:
         self._attributions: dict[int, Attribution] = {}
         self._names: dict[int, list[_Name]] = {}
         self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
-        self._metrics = self.lexicon.metrics.index(self.tokens)
-        self._directions = self.lexicon.direction.index(self.tokens)
-        self._modalities = self.lexicon.modality.index(self.tokens)
-        self._verbs = self.lexicon.attribution_verbs.index(self.tokens)
-        self._prefixes = self.lexicon.attribution_prefixes.index(self.tokens)
+        lexicon = self.lexicon
+        self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = index_all(
+            (lexicon.metrics, lexicon.direction, lexicon.modality, lexicon.attribution_verbs,
+             lexicon.attribution_prefixes), self.tokens)
         self.figure_tokens: frozenset[int] = frozenset()
 
     def mark_figures(self, quantities: list[RawQuantity]) -> None:

@@ -69,8 +69,7 @@ class Scanner:
         starters = _starters(self.lexicon)
         while index < len(self.tokens):
             token = self.tokens[index]
-            could_start = token.kind == "num" or token.lower in starters or token.text in starters \
-                or token.lower.partition("-")[0] in starters
+            could_start = token.kind == "num" or _starts(token, starters.any)
             quantity = None if index in self.blocked or not could_start else self.quantity_at(index)
             if quantity is None:
                 index += 1
@@ -98,6 +97,8 @@ class Scanner:
                 return self._two_sided(hedged) or self._after_hedge(hedged)
             if simple is not None:
                 return simple
+        if token.kind != "num" and not _starts(token, _starters(self.lexicon).figure):
+            return None
         simple = self.simple_at(index)
         if simple is None:
             return None
@@ -526,25 +527,35 @@ class Scanner:
         return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
 
 
-def _starters(lexicon: Lexicon) -> frozenset[str]:
+class _Starters(NamedTuple):
+    any: frozenset[str]
     """Every word or sign a quantity can begin with; other tokens are skipped without parsing."""
+    figure: frozenset[str]
+    """Those a figure itself can begin with, hedges and range openers left out."""
+
+
+def _starters(lexicon: Lexicon) -> _Starters:
     if lexicon.language not in _STARTERS:
         _STARTERS[lexicon.language] = _collect_starters(lexicon)
     return _STARTERS[lexicon.language]
 
 
-_STARTERS: dict[str, frozenset[str]] = {}
+_STARTERS: dict[str, _Starters] = {}
 
 
-def _collect_starters(lexicon: Lexicon) -> frozenset[str]:
-    tables = (lexicon.hedges_before, lexicon.multiple_words, lexicon.currency_signs, lexicon.currency_codes,
-              lexicon.currency_codes_lower)
-    words = set().union(*(table.first_words() for table in tables))
+def _collect_starters(lexicon: Lexicon) -> _Starters:
+    tables = (lexicon.multiple_words, lexicon.currency_signs, lexicon.currency_codes, lexicon.currency_codes_lower)
+    figure = set().union(*(table.first_words() for table in tables))
     numbers = lexicon.numbers
-    words.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
-                 lexicon.fractions, numbers["articles"], lexicon.range_openers, lexicon.negative_words,
-                 _NEGATIVE_SIGNS)
-    return frozenset(words)
+    figure.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
+                  lexicon.fractions, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS)
+    return _Starters(frozenset(figure | lexicon.hedges_before.first_words() | set(lexicon.range_openers)),
+                     frozenset(figure))
+
+
+def _starts(token: Token, starters: frozenset[str]) -> bool:
+    """Whether a word or sign (or the first part of a hyphenated word: 'ten-fold') is among ``starters``."""
+    return token.lower in starters or token.text in starters or token.lower.partition("-")[0] in starters
 
 
 def _count_or_plain(numeral: Numeral) -> QuantityKind:
