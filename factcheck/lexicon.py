@@ -76,20 +76,30 @@ class PhraseTable(Generic[V]):
         return frozenset(self._root)
 
 
-def index_all(tables: tuple[PhraseTable, ...], tokens: list[Token]) -> list[dict[int, tuple[Any, int]]]:
-    """Every match of several case-insensitive tables, by start index, in one pass over the tokens: lookups
-    later cost a dict access."""
-    if any(table.case_sensitive for table in tables):
-        raise ValueError("index_all takes case-insensitive tables only")
-    found: list[dict[int, tuple[Any, int]]] = [{} for _ in tables]
-    firsts = frozenset().union(*(table.first_words() for table in tables))
-    for position, token in enumerate(tokens):
-        if token.lower in firsts:
-            for table, hits in zip(tables, found):
-                match = table.match(tokens, position)
-                if match is not None:
-                    hits[position] = match
-    return found
+class TableGroup:
+    """Several case-insensitive tables indexed together in one pass over a text's tokens."""
+
+    def __init__(self, *tables: PhraseTable) -> None:
+        if any(table.case_sensitive for table in tables):
+            raise ValueError("a table group takes case-insensitive tables only")
+        self.tables = tables
+        self._by_first: dict[str, list[int]] = {}
+        for number, table in enumerate(tables):
+            for word in table.first_words():
+                self._by_first.setdefault(word, []).append(number)
+
+    def index(self, tokens: list[Token]) -> list[dict[int, tuple[Any, int]]]:
+        """Every match of each table by start index: lookups later cost a dict access."""
+        found: list[dict[int, tuple[Any, int]]] = [{} for _ in self.tables]
+        by_first, tables = self._by_first, self.tables
+        for position, token in enumerate(tokens):
+            numbers = by_first.get(token.lower)
+            if numbers is not None:
+                for number in numbers:
+                    match = tables[number].match(tokens, position)
+                    if match is not None:
+                        found[number][position] = match
+        return found
 
 
 @dataclass(frozen=True)
@@ -156,6 +166,8 @@ class Lexicon:
     multiple_bases: PhraseTable[bool]
     past_forecast: PhraseTable[bool]
     period_adjectives: PhraseTable[bool]
+    context_cues: TableGroup
+    """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
 
 
 def _phrases(words: list[str]) -> PhraseTable[bool]:
@@ -180,6 +192,10 @@ def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Cu
     return codes
 
 
+_CONTEXT_CUES = ("metrics", "direction", "modality", "attribution_verbs", "attribution_prefixes")
+
+
+@cache
 def lexicon_for(language: str) -> Lexicon:
     """The lexicon of a document's language; English until a folder rules/lexicons/<language>/ exists."""
     return lexicon(language if (rules_dir() / "lexicons" / language).is_dir() else "en")
@@ -196,7 +212,16 @@ def lexicon(language: str = "en") -> Lexicon:
     iso = _iso_codes(money["code_aliases"], money["scaled_codes"])
     metrics = dict(metrics)
     sensitive = metrics.pop("sensitive")
+    tables = dict(
+        metrics=PhraseTable(_invert(metrics)),
+        modality=PhraseTable(_invert(context["modality"])),
+        direction=PhraseTable(_invert(context["direction"])),
+        attribution_prefixes=_phrases(context["attribution"]["prefix"]),
+        attribution_verbs=_phrases(context["attribution"]["verbs"]),
+    )
     return Lexicon(
+        **tables,
+        context_cues=TableGroup(*(tables[name] for name in _CONTEXT_CUES)),
         language=language,
         numbers=numbers,
         number_words={**numbers["units"], **numbers["tens"]},
@@ -239,12 +264,7 @@ def lexicon(language: str = "en") -> Lexicon:
         percent=_phrases(units["percent"]),
         percentage_points=_phrases(units["percentage_points"]),
         points_cues=tuple(units["points_cues"]),
-        metrics=PhraseTable(_invert(metrics)),
         sensitive_metrics=frozenset(sensitive),
-        modality=PhraseTable(_invert(context["modality"])),
-        direction=PhraseTable(_invert(context["direction"])),
-        attribution_prefixes=_phrases(context["attribution"]["prefix"]),
-        attribution_verbs=_phrases(context["attribution"]["verbs"]),
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),

@@ -10,7 +10,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..lexicon import Lexicon, index_all
+from ..lexicon import Lexicon
 from ..models import (
     Attribution,
     Granularity,
@@ -117,10 +117,8 @@ class Context:
         self._attributions: dict[int, Attribution] = {}
         self._names: dict[int, list[_Name]] = {}
         self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
-        lexicon = self.lexicon
-        self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = index_all(
-            (lexicon.metrics, lexicon.direction, lexicon.modality, lexicon.attribution_verbs,
-             lexicon.attribution_prefixes), self.tokens)
+        self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
+            self.lexicon.context_cues.index(self.tokens)
         self.figure_tokens: frozenset[int] = frozenset()
 
     def mark_figures(self, quantities: list[RawQuantity]) -> None:
