@@ -471,9 +471,11 @@ class Context:
 
     def links_for(self, quantities: list[RawQuantity], ids: list[str]) -> dict[int, list[Link]]:
         links: dict[int, list[Link]] = {}
+        sentences = [self.index.sentence_of(quantity.start).start for quantity in quantities]
         for position in range(len(quantities)):
             for later in range(position + 1, min(len(quantities), position + 4)):
-                self._link_pair(quantities, ids, position, later, links)
+                if sentences[position] == sentences[later]:
+                    self._link_pair(quantities, ids, position, later, links)
                 if quantities[later].kind not in _RATE_KINDS and any(
                         link.role is LinkRole.rate_of for link in links.get(position, ())):
                     break
@@ -482,8 +484,6 @@ class Context:
     def _link_pair(self, quantities: list[RawQuantity], ids: list[str], a: int, b: int,
                    links: dict[int, list[Link]]) -> None:
         first, second = quantities[a], quantities[b]
-        if self.index.sentence_of(first.start).start != self.index.sentence_of(second.start).start:
-            return
         role = self._relation(first, second)
         if role is None:
             return

@@ -555,7 +555,8 @@ def _collect_starters(lexicon: Lexicon) -> _Starters:
 
 def _starts(token: Token, starters: frozenset[str]) -> bool:
     """Whether a word or sign (or the first part of a hyphenated word: 'ten-fold') is among ``starters``."""
-    return token.lower in starters or token.text in starters or token.lower.partition("-")[0] in starters
+    lower = token.lower
+    return lower in starters or token.text in starters or "-" in lower and lower.partition("-")[0] in starters
 
 
 def _count_or_plain(numeral: Numeral) -> QuantityKind:
