@@ -22,6 +22,7 @@ import yaml
 from . import segment
 from .errors import InputError
 from .models import DateSource, Document, MaskedRange, Span
+from .patterns import word_start
 from .resources import load_yaml
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -46,7 +47,7 @@ _TABLE_PIPE = re.compile(r"\|")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
 # Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
 _PRODUCT_CODE = re.compile(
-    r"(?<!\d\s)(?<![\d.])\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)"
+    r"(?=[A-Z\d])(?<!\d\s)(?<![\d.])\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)"
     r"([A-Z][A-Za-z]{0,4})-?\d+[A-Za-z]*\b|\b\d{1,3}(?:nm|G)\b"
 )
 _DATELINE_DATE = re.compile(
@@ -60,6 +61,7 @@ _DATELINE_LINES = 4
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML has it: ten times faster on front matter, same safe subset."""
 _DATELINE_PREFIX = 60
+_LONGEST_DATE = 40
 _FIGURE_LOOKBACK = 24
 _DATELINE_TRAILERS = " \t.,;:()[]_*|·"
 _DATELINE_DASHES = frozenset("—–-|:")
@@ -257,7 +259,8 @@ def _dateline(view: _View) -> date | None:
 
     rendered = view.render()
     for start, line in _head_lines(rendered):
-        for match in _DATELINE_DATE.finditer(line):
+        # A dateline's date starts within the line's first characters: the rest of a long line is not searched.
+        for match in _DATELINE_DATE.finditer(line, 0, _DATELINE_PREFIX + _LONGEST_DATE):
             if not _dateline_position(line, match):
                 continue
             found = parse_date(match.group())
@@ -268,14 +271,16 @@ def _dateline(view: _View) -> date | None:
 
 
 def _head_lines(rendered: str) -> Iterator[tuple[int, str]]:
+    """The first non-blank lines with their offsets, read without splitting the whole text."""
     seen, offset = 0, 0
-    for line in rendered.splitlines(keepends=True):
+    while offset < len(rendered) and seen < _DATELINE_LINES:
+        end = rendered.find("\n", offset)
+        end = len(rendered) if end == -1 else end + 1
+        line = rendered[offset:end]
         if line.strip():
             yield offset, line
             seen += 1
-            if seen == _DATELINE_LINES:
-                return
-        offset += len(line)
+        offset = end
 
 
 def _dateline_position(line: str, match: re.Match[str]) -> bool:
@@ -317,11 +322,10 @@ def _mask_labels(view: _View) -> None:
 def _label_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Section labels, named numbers ('Model 3'), product codes and page furniture, compiled once."""
     text_lexicon = load_yaml("lexicons/en/text.yml")
-    labels = "|".join(re.escape(word) for word in text_lexicon["section_labels"])
-    names = "|".join(re.escape(word).replace(r"\ ", r"\s+") for word in text_lexicon["name_prefixes"])
+    labels, names = word_start(text_lexicon["section_labels"]), word_start(text_lexicon["name_prefixes"])
     return (
-        ("section_label", re.compile(rf"(?i)\b(?:{labels})\s+\d+[A-Za-z]?\s*[:.)]")),
-        ("name", re.compile(rf"(?i)\b(?:{names})[\s-]+\d+[A-Za-z]*\b")),
+        ("section_label", re.compile(rf"(?i){labels}\s+\d+[A-Za-z]?\s*[:.)]")),
+        ("name", re.compile(rf"(?i){names}[\s-]+\d+[A-Za-z]*\b")),
         ("product_code", _PRODUCT_CODE),
         *(("furniture", re.compile(pattern)) for pattern in text_lexicon["furniture_patterns"]),
     )
