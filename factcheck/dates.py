@@ -1,9 +1,11 @@
 """Time periods in news text, resolved against the article's publication date.
 
-This is the project's only caller of dateparser. ``find_periods`` scans the text once with one regular
-expression built from the lexicon ``rules/lexicons/<language>/periods.yml`` and resolves each match
-with a small function. dateparser only ever sees a full date the regular expression has already
-isolated ("November 24, 2025"): run over free text it takes ordinary numbers and words for dates.
+``find_periods`` scans the text once with one regular expression built from the lexicon
+``rules/lexicons/<language>/periods.yml`` and resolves each match with a small function; the expression
+has already isolated every part of a date ("November 24", "3 March 2025"), so prose needs no date parser.
+``parse_date`` reads the dates of datelines and front matter. It is the project's only caller of
+dateparser, for the forms its layouts do not cover, and only ever on an isolated span: run over free
+text, dateparser takes ordinary numbers and words for dates.
 
 Conventions:
 
@@ -208,8 +210,9 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
     kinds = {
         "date": (
             rf"(?P<date_iso>{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])){_NUMBER_END}"
-            rf"|{months}\s+{day}(?:,?\s+(?P<date_year>{_YEAR}){_NUMBER_END})?"
-            rf"|{day}\s+(?:{of}\s+)?{months}(?:,?\s+(?P<date_year_after>{_YEAR}){_NUMBER_END})?"
+            rf"|(?P<date_month>{months})\s+(?P<date_day>{day})(?:,?\s+(?P<date_year>{_YEAR}){_NUMBER_END})?"
+            rf"|(?P<date_day_first>{day})\s+(?:{of}\s+)?(?P<date_month_after>{months})"
+            rf"(?:,?\s+(?P<date_year_after>{_YEAR}){_NUMBER_END})?"
         ),
         "quarter": _part_pattern("quarter", lexicon["quarter"], 4, part_words),
         "half": _part_pattern("half", lexicon["half"], 2, part_words),
@@ -295,7 +298,6 @@ class _Grammar:
         self.year_ref = re.compile(year_ref)
         self.atomic = re.compile(_alternation(kinds, _ATOMIC_KINDS))
         self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS, _opener(lexicon)))
-        self.dateparser_languages: list[str] = lexicon["dateparser_languages"]
         self.months: dict[str, tuple[int, bool]] = {}
         for number, entry in enumerate(lexicon["months"], start=1):
             self.months[_key(entry["name"])] = (number, entry.get("guarded", False))
@@ -495,12 +497,31 @@ def _month_range(match: re.Match[str], grammar: _Grammar, published: date | None
 
 
 def _full_date(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
-    anchored = any(match.group(name) for name in ("date_iso", "date_year", "date_year_after"))
-    if not anchored and published is None:
-        return None  # dateparser would fill in today's year
-    day = (_numeric_date(match.group()) if anchored else None) or _dateparser_date(
-        match.group(), published, grammar.dateparser_languages)
-    return None if day is None else _When(day, day, day.isoformat(), Granularity.day, anchored)
+    if match.group("date_iso"):
+        day = _numeric_date(match.group("date_iso"))
+        return None if day is None else _When(day, day, day.isoformat(), Granularity.day, True)
+    month = grammar.month(match.group("date_month") or match.group("date_month_after"))[0]
+    day_of_month = int(_LEADING_DIGITS.match(match.group("date_day") or match.group("date_day_first")).group())
+    year_text = match.group("date_year") or match.group("date_year_after")
+    if year_text:
+        years = [int(year_text)]
+    elif published is None:
+        return None
+    else:  # the latest such day on or before publication: "Feb 29" may be years back
+        latest = published.year - ((month, day_of_month) > (published.month, published.day))
+        years = list(range(latest, max(MINYEAR, latest - _LEAP_CYCLE) - 1, -1))
+    for year in years:
+        try:
+            day = date(year, month, day_of_month)
+        except ValueError:
+            continue
+        return _When(day, day, day.isoformat(), Granularity.day, bool(year_text))
+    return None
+
+
+_LEADING_DIGITS = re.compile(r"[0-9]+")
+_LEAP_CYCLE = 8
+"""Years to look back for a February 29 (no leap day between 2096 and 2104)."""
 
 
 def _year_ref(text: str | None, grammar: _Grammar, published: date | None) -> _YearRef | None:

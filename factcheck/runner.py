@@ -45,7 +45,7 @@ def extract_paths(paths: Iterable[str | Path | Document], *, published: date | N
             continue
         unique = _unique_id(document, result.claims)
         result.documents.append(unique)
-        result.claims[unique.id] = claims if unique is document else extract_claims(unique)
+        result.claims[unique.id] = claims if unique is document else _renamed(claims, document.id, unique.id)
     return result
 
 
@@ -145,6 +145,17 @@ def index_paths(paths: Iterable[str | Path], store_path: str | Path, *, publishe
     with ClaimStore(store_path, aliases=aliases) as store:
         stats = store.index((document, result.claims[document.id]) for document in result.documents)
     return stats, result.errors
+
+
+def _renamed(claims: list[Claim], old: str, new: str) -> list[Claim]:
+    """Claims moved to their document's new id: claim ids and link targets start with the document id."""
+    def moved(identifier: str) -> str:
+        return new + identifier[len(old):]
+
+    return [claim.model_copy(update={
+        "id": moved(claim.id), "document": new,
+        "links": tuple(link.model_copy(update={"target": moved(link.target)}) for link in claim.links),
+    }) for claim in claims]
 
 
 def _unique_id(document: Document, seen: dict[str, list[Claim]]) -> Document:

@@ -749,6 +749,19 @@ def test_same_stem_in_different_folders_gets_unique_ids(tmp_path):
         assert claims[0].id == f"{document.id}#1"
 
 
+def test_same_stem_keeps_claims_and_links_under_the_new_id(tmp_path):
+    text = "Its share rose from 16% in 2020 to 28% in 2024.\n"
+    _touch(tmp_path / "a" / "share.txt", text)
+    _touch(tmp_path / "b" / "share.txt", text)
+    first, second = extract_paths([tmp_path]).documents
+    claims = extract_paths([tmp_path]).claims
+    assert second.id != first.id
+    renamed = claims[second.id]
+    assert [claim.quantity for claim in renamed] == [claim.quantity for claim in claims[first.id]]
+    assert [claim.id for claim in renamed] == [f"{second.id}#1", f"{second.id}#2"]
+    assert renamed[0].links[0].target == f"{second.id}#2" and renamed[1].links[0].target == f"{second.id}#1"
+
+
 def test_runner_keeps_reading_after_a_bad_file(tmp_path):
     _touch(tmp_path / "a.txt", "Sales rose 3%.\n")
     (tmp_path / "b.txt").write_bytes(b"\x00\x01\x02")
