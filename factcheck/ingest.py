@@ -47,8 +47,8 @@ _TABLE_PIPE = re.compile(r"\|")
 _TABLE_RULE = re.compile(r"(?m)^[ \t]*\|?[ \t:-]*-{3,}[ \t:|-]*$")
 # Codes such as H200, A100, F-35, G20, 5G, 28nm name products or process nodes; Q3, H1 and FY2024 are periods.
 _PRODUCT_CODE = re.compile(
-    r"(?=[A-Z\d])(?<!\d\s)(?<![\d.])\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)"
-    r"([A-Z][A-Za-z]{0,4})-?\d+[A-Za-z]*\b|\b\d{1,3}(?:nm|G)\b"
+    r"(?=[A-Z\d])(?:(?<!\d\s)(?<![\d.])\b(?!(?:Q[1-4]|H[12]|FY\d{2,4}|[1-4]Q\d{0,4}|[12]H\d{0,4})\b)"
+    r"([A-Z][A-Za-z]{0,4})-?\d+[A-Za-z]*\b|\b\d{1,3}(?:nm|G)\b)"
 )
 _DATELINE_DATE = re.compile(
     r"\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
