@@ -35,6 +35,15 @@ def only(text, published=PUBLISHED):
         ("She bought a dozen trucks.", "a dozen", 12),
         ("Two thirds of voters agreed.", "Two thirds", 2 / 3),
         ("Fewer than one in five homes has solar.", "Fewer than one in five", 0.2),
+        ("The hall seats 3 hundred and one people.", "3 hundred and one", 301),
+        ("The estate covers 6 million and two hundred acres.", "6 million and two hundred acres", 6_000_200),
+        ("Donations reached 3 million and a quarter.", "3 million and a quarter", 3_250_000),
+        ("He counted three million, two hundred & forty votes.", "three million, two hundred & forty",
+         3_000_240),
+        ("The gauge read ninety - five.", "ninety - five", 95),
+        ("Only three twenty-firsts of the land is farmed.", "three twenty-firsts", 3 / 21),
+        ("The grant was one billion and a quarter million.", "one billion and a quarter million", 1_000_250_000),
+        ("A hundred trillionths of a second passed.", "A hundred trillionths", 1e-10),
     ],
 )
 def test_numerals(text, surface, value):
@@ -46,7 +55,8 @@ def test_numerals(text, surface, value):
 @pytest.mark.parametrize(
     "text",
     ["China is the third largest market.", "It is one of the best results.", "The second biggest gainer rose.",
-     "He finished 3rd in the race.", "The meeting starts at 10:30 on Monday."],
+     "He finished 3rd in the race.", "The meeting starts at 10:30 on Monday.",
+     "They marked the thirty fifth anniversary.", "It is the twenty-first century."],
 )
 def test_ranks_pronouns_and_times_are_not_quantities(text):
     assert claims(text) == []
@@ -436,3 +446,15 @@ def test_compound_measures_are_one_figure(text, surface, value, unit):
 def test_between_to_is_a_range():
     claim = only("They were given between 44 mg to 50 mg of ethanol.")
     assert (claim.quantity.lower, claim.quantity.upper) == (44, 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("Bids ranged between 3 million and 4 million.", ["between 3 million and 4 million"]),
+        ("Output grew 2 million and two percent of it was sold.", ["2 million", "two percent"]),
+        ("In two thousand, five people applied.", ["two thousand", "five"]),
+    ],
+)
+def test_and_or_a_comma_joins_only_a_smaller_spelled_part(text, surfaces):
+    assert [claim.text for claim in claims(text)] == surfaces

@@ -8,6 +8,7 @@ from decimal import Decimal
 from ..lexicon import Lexicon
 from ..tokens import Token, decimals, is_fraction_token, number_value
 
+_NEGATIVE_SIGNS = ("-", "–")
 # Digit tokens and their words must touch for a scale abbreviation to count ("16.6bn", "€10M"); a space
 # is allowed for the longer abbreviations ("$5 mn") but not for one-letter ones ("5 m" may be metres).
 _SPACED_ABBREVIATION_MIN_LENGTH = 2
@@ -54,6 +55,10 @@ def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral:
     scaled = _scale_after(tokens, next_index, end, lexicon)
     if scaled:
         scale, next_index, end = scaled
+    step = scale if scaled else 100.0 if hundred else None
+    more = None if step is None else _spelled_after_and(tokens, next_index, lexicon, step)
+    if more is not None:
+        value, next_index, end = value + more[0] / scale, more[1], more[2]
     fraction = is_fraction_token(token.text) and abs(value) < 1
     return Numeral(_times(value, scale), unit_precision * scale, scale, token.start, end, next_index,
                    fraction=fraction)
@@ -75,6 +80,27 @@ def _small_number_after_and(tokens: list[Token], index: int) -> bool:
     return (index + 1 < len(tokens) and tokens[index].lower == "and" and tokens[index + 1].kind == "num"
             and tokens[index + 1].text.isdigit() and int(tokens[index + 1].text) < 100
             and not (index + 2 < len(tokens) and tokens[index + 2].lower in ("hundred", "thousand", "million")))
+
+
+def _spelled_after_and(tokens: list[Token], index: int, lexicon: Lexicon,
+                       step: float) -> tuple[float, int, int] | None:
+    """'3 hundred and one', '6 million and two hundred', '3 million and a quarter': spelled words after
+    'and' that add less than the multiplier just read (a fraction with an article is a part of it). A
+    larger amount ('3 million and 4 million') or a figure of its own ('2 million and two percent') is not."""
+    if index + 1 >= len(tokens) or tokens[index].lower not in lexicon.numbers["joiners"] \
+            or tokens[index + 1].kind != "word":
+        return None
+    words = _spelled(tokens, index + 1, lexicon)
+    if words is None or words.rest is not None or _measure_word(tokens, words.next_index, lexicon):
+        return None
+    if words.fraction:
+        article = tokens[index + 1].lower in lexicon.numbers["articles"]
+        return (words.value * step, words.next_index, words.end) if article else None
+    return (words.value, words.next_index, words.end) if words.value < step else None
+
+
+def _measure_word(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    return any(table.match(tokens, index) for table in (lexicon.percent, lexicon.percentage_points))
 
 
 def _hundred_after(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -158,7 +184,16 @@ def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list
     """Consecutive number words (hyphenated words split), stopping before a trailing 'and'."""
     parts: list[str] = []
     cursor = index
-    while cursor < len(tokens) and tokens[cursor].kind == "word":
+    while cursor < len(tokens):
+        if tokens[cursor].kind == "sym":
+            joined = _joined_across(tokens, cursor, parts, lexicon)
+            if joined is None:
+                break
+            parts.extend(joined)
+            cursor += 1
+            continue
+        if tokens[cursor].kind != "word":
+            break
         pieces = tokens[cursor].lower.split("-")
         if not all(_is_number_word(piece, lexicon) for piece in pieces):
             break
@@ -172,6 +207,29 @@ def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list
         parts.pop()
         cursor -= 1
     return parts, cursor
+
+
+def _joined_across(tokens: list[Token], index: int, parts: list[str], lexicon: Lexicon) -> list[str] | None:
+    """Words a sign between number words stands for, or None when the sign ends the number: 'ninety - five'
+    (a spaced hyphen; no range runs downwards), 'two hundred & forty', 'three million, two hundred' (a
+    comma after a scale word, before a hundreds group)."""
+    if not parts or index + 1 >= len(tokens) or tokens[index + 1].kind != "word":
+        return None
+    sign, numbers = tokens[index].text, lexicon.numbers
+    following = tokens[index + 1].lower.split("-")
+    if sign in _NEGATIVE_SIGNS and parts[-1] in numbers["tens"] and 0 < numbers["units"].get(following[0], 0) < 10:
+        return []
+    if sign in numbers["joiner_signs"] and _continues_after_and(tokens[index + 1], lexicon):
+        return [numbers["joiners"][0]]
+    if sign == "," and parts[-1] in numbers["scales"] and _hundreds_group(tokens, index + 1, lexicon):
+        return []
+    return None
+
+
+def _hundreds_group(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """'two hundred' at ``index``: a unit word and then 'hundred'."""
+    return (index + 1 < len(tokens) and tokens[index].lower in lexicon.numbers["units"]
+            and tokens[index + 1].lower in lexicon.numbers["hundred"])
 
 
 def _article_follows(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -229,8 +287,16 @@ class _WordNumber:
         self.last_scale = self.scale_before_and = 1.0
         """The multiplier just read, so 'one million and a half' adds half a million."""
         self.after_and = False
+        self.denominator_tens = 0
+        """'three twenty-firsts': a tens word that belongs to the denominator after it."""
+        self.previous: str | None = None
 
     def read(self, word: str, following: str | None) -> bool:
+        accepted = self._read(word, following)
+        self.previous = word
+        return accepted
+
+    def _read(self, word: str, following: str | None) -> bool:
         numbers = self.numbers
         if self.after_point:
             return self._decimal_digit(word)
@@ -241,12 +307,15 @@ class _WordNumber:
             self.after_and, self.scale_before_and = True, self.last_scale
         elif word in numbers["articles"] and word != "one":
             self.article = True
+        elif word in numbers["tens"] and following in self.lexicon.fractions and not self.after_and \
+                and (self.current or self.total or self.article):
+            self.denominator_tens = numbers["tens"][word]
         elif word in self.lexicon.number_words:
             self.current += self.lexicon.number_words[word]
-            self.integer, self.last_scale = True, 1.0
+            self.integer, self.last_scale, self.article = True, 1.0, False
         elif word in numbers["hundred"]:
             self.current = (self.current or 1) * 100
-            self.integer = True
+            self.integer, self.article = True, False
         elif word in numbers["scales"]:
             self._times(numbers["scales"][word])
         elif word in numbers["standalone"]:
@@ -254,7 +323,24 @@ class _WordNumber:
                 return False
             self._times(numbers["standalone"][word], scale=False)
         elif word in self.lexicon.fractions:
-            self._fraction(self.lexicon.fractions[word])
+            return self._fraction_word(word, following)
+        return True
+
+    def _fraction_word(self, word: str, following: str | None) -> bool:
+        """A singular fraction word right after a tens word is an ordinal ('the thirty fifth anniversary');
+        a denominator needs something to divide ('firsts' alone is no number)."""
+        if self.previous in self.numbers["tens"] and not self.denominator_tens and not word.endswith("s"):
+            return False
+        denominator = self.lexicon.fractions[word] + self.denominator_tens
+        if denominator == 1:
+            return False
+        self.denominator_tens = 0
+        if (self.article or self.after_and) and following in self.numbers["scales"]:
+            # 'one billion and a quarter million': the fraction is of the scale word that follows.
+            self.current = (1.0 if self.article else self.current or 1) / denominator
+            self.article = self.after_and = False
+            return True
+        self._fraction(denominator)
         return True
 
     def _times(self, factor: float, *, scale: bool = True) -> None:

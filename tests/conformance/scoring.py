@@ -138,6 +138,7 @@ class UnitMatcher:
         self.names: dict[str, str] = table["names"]
         self.dimension_only: dict[str, dict[str, str]] = table["dimension_only"]
         self.same_word: dict[str, str] = table["same_word"]
+        self.subunits: dict[str, float] = table["subunits"]
         self._parsed: dict[str, Any] = {}
 
     def same_unit(self, reference: str | None, ours: str | None, subkind: str | None = None) -> bool:
@@ -284,13 +285,21 @@ def _same_number(a: float | None, b: float | None) -> bool:
     return math.isclose(a, b, rel_tol=RELATIVE_TOLERANCE)
 
 
-def value_matches(expected: Expected, claim: Any) -> bool:
+def value_matches(expected: Expected, claim: Any, units: UnitMatcher) -> bool:
     quantity = claim.quantity
     if expected.kind == "range":
         return _same_number(expected.low, quantity.lower) and _same_number(expected.high, quantity.upper)
     if expected.value is None:
         return True  # a bare unit mention ("dollars") has no value to get wrong
-    return quantity.value is not None and _same_number(expected.value, quantity.value)
+    return quantity.value is not None and _same_number(_in_main_unit(expected, units), quantity.value)
+
+
+def _in_main_unit(expected: Expected, units: UnitMatcher) -> float:
+    """The reference counts '50 cents' as 50 Cent with no currency; the claim record states amounts in the
+    main unit (0.5 USD). The same amount, so the reference value is converted before comparing."""
+    if expected.kind == "currency" and expected.currency is None and expected.unit:
+        return expected.value * units.subunits.get(expected.unit.lower(), 1.0)
+    return expected.value
 
 
 def unit_matches(expected: Expected, claim: Any, units: UnitMatcher) -> bool:
@@ -306,7 +315,7 @@ def unit_matches(expected: Expected, claim: Any, units: UnitMatcher) -> bool:
 
 
 def judge(expected: Expected, claim: Any, units: UnitMatcher) -> Match:
-    value_ok = value_matches(expected, claim)
+    value_ok = value_matches(expected, claim, units)
     return Match(expected, claim, value_ok, value_ok and unit_matches(expected, claim, units))
 
 

@@ -237,12 +237,19 @@ def test_different_unit(units, reference, ours, subkind):
     assert not units.same_unit(reference, ours, subkind)
 
 
-def test_currency_without_iso_code_compares_the_unit_word(units):
+def test_currency_sub_unit_compares_in_the_main_unit(units):
     text = "the 210 pence level"
     item = expect(text, "210 pence", "currency", 210.0, unit="Pence")
-    assert match_case([item], [claim_at(text, "210 pence", 210.0, "money", unit="penny", currency="GBP")], units)[0].strict_ok
-    assert match_case([item], [claim_at(text, "210 pence", 210.0, "money", currency="GBP")], units)[0].strict_ok
-    assert not match_case([item], [claim_at(text, "210 pence", 210.0, "money", unit="cent")], units)[0].strict_ok
+    assert match_case([item], [claim_at(text, "210 pence", 2.1, "money", currency="GBP")], units)[0].strict_ok
+    assert not match_case([item], [claim_at(text, "210 pence", 210.0, "money", currency="GBP")], units)[0].value_ok
+    assert not match_case([item], [claim_at(text, "210 pence", 2.1, "money", unit="cent")], units)[0].strict_ok
+
+
+def test_currency_without_iso_code_compares_the_unit_word(units):
+    text = "ten francs"
+    item = expect(text, "ten francs", "currency", 10.0, unit="Franc")
+    assert match_case([item], [claim_at(text, "ten francs", 10.0, "money")], units)[0].strict_ok
+    assert not match_case([item], [claim_at(text, "ten francs", 10.0, "money", unit="cent")], units)[0].strict_ok
 
 
 def test_empty_suite_scores_perfectly(units):
