@@ -183,6 +183,20 @@ def _currency_table(entries: dict[str, dict], **kwargs: Any) -> PhraseTable[Curr
     return PhraseTable({k: Currency(**v) for k, v in entries.items()}, **kwargs)
 
 
+def _cldr_currency_names(language: str) -> dict[str, Currency]:
+    """Currency names in the language from Unicode CLDR ('Finnish markka', 'Swiss francs'), under the hand-written
+    names of the lexicon. One-word names of X-codes are left out: they are metals ('gold', 'silver')."""
+    from babel.numbers import get_currency_name, list_currencies
+
+    names = {}
+    for code in sorted(list_currencies()):
+        for count in (1, 2):
+            name = get_currency_name(code, count=count, locale=language)
+            if name != code and (" " in name or not code.startswith("X")):
+                names[name.lower()] = Currency(code)
+    return names
+
+
 def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Currency]:
     import iso4217
 
@@ -244,7 +258,8 @@ def lexicon(language: str = "en") -> Lexicon:
         negative_words=frozenset(numbers["negative_words"]),
         currency_signs=_currency_table(money["signs"], case_sensitive=True),
         currency_names=PhraseTable(
-            {**{k: Currency(**v) for k, v in money["names"].items()},
+            {**_cldr_currency_names(language),
+             **{k: Currency(**v) for k, v in money["names"].items()},
              **{k: Currency(**v) for k, v in money["subunits"].items()}}
         ),
         currency_codes=PhraseTable(iso, case_sensitive=True),

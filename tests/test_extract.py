@@ -458,3 +458,25 @@ def test_between_to_is_a_range():
 )
 def test_and_or_a_comma_joins_only_a_smaller_spelled_part(text, surfaces):
     assert [claim.text for claim in claims(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "kind", "value", "unit", "currency"),
+    [
+        ("It declared a 12-cent-a-share dividend.", "12-cent", "money", 0.12, None, "USD"),
+        ("They paved a 5-mile-long road.", "5-mile", "physical", 5, "mile", None),
+        ("It sold its 20-percent-owned unit.", "20-percent", "percent", 20, "percent", None),
+        ("It cost ten dollars and fifty cents.", "ten dollars and fifty cents", "money", 10.5, None, "USD"),
+        ("Nokia paid 420 million Finnish markka.", "420 million Finnish markka", "money", 420e6, None, "FIM"),
+        ("The fine was 5 Swiss francs.", "5 Swiss francs", "money", 5, None, "CHF"),
+    ],
+)
+def test_hyphenated_heads_named_cents_and_cldr_currency_names(text, surface, kind, value, unit, currency):
+    claim = only(text)
+    assert (claim.text, claim.quantity.kind.value, claim.quantity.unit, claim.quantity.currency) == \
+        (surface, kind, unit, currency)
+    assert claim.quantity.value == pytest.approx(value)
+
+
+def test_metal_names_are_not_currencies():
+    assert only("She won 10 gold medals.").quantity.kind is QuantityKind.count

@@ -324,7 +324,7 @@ class Scanner:
         if numeral.fraction and numeral.spelled:
             return base._replace(kind=QuantityKind.ratio, bare=False)
         for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
-                       self._unit):
+                       self._unit, self._hyphenated_head):
             read = reader(numeral, base)
             if read is not None:
                 return read
@@ -407,6 +407,31 @@ class Scanner:
             return None
         return self._money(numeral, currency, base.start, base.first_token, prefixed=False, after=after)
 
+    def _hyphenated_head(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """'a 12-cent-a-share dividend', 'a 5-mile-long road': a currency or unit heading the hyphenated word
+        glued to the number. The figure ends with that head."""
+        dash = numeral.next_index
+        if dash + 1 >= len(self.tokens) or self.tokens[dash].text != "-" or not self._touching(dash - 1, dash + 2):
+            return None
+        word = self.tokens[dash + 1]
+        pieces = tokenize(word.text.replace("-", " "))
+        currency = self.lexicon.currency_names.match(pieces, 0)
+        if currency is not None and currency[0].code and currency[1] < len(pieces):
+            factor = currency[0].factor
+            return base._replace(kind=QuantityKind.money, currency=currency[0].code,
+                                 currency_inferred=currency[0].inferred, value=numeral.value * factor,
+                                 precision=numeral.precision * factor, scale=numeral.scale * factor,
+                                 end=word.start + pieces[currency[1] - 1].end, next_index=dash + 2, bare=False)
+        percent = self.lexicon.percent.match(pieces, 0)
+        if percent is not None and percent[1] < len(pieces):
+            return base._replace(kind=QuantityKind.percent, unit=_PERCENT_UNIT,
+                                 end=word.start + pieces[percent[1] - 1].end, next_index=dash + 2, bare=False)
+        unit = self.lexicon.units_words.match(pieces, 0)
+        if unit is not None and unit[1] < len(pieces):
+            return base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0]),
+                                 end=word.start + pieces[unit[1] - 1].end, next_index=dash + 2, bare=False)
+        return None
+
     def _currency_after(self, index: int) -> tuple[Currency | None, int]:
         for table in (self.lexicon.currency_names, self.lexicon.currency_codes, self.lexicon.currency_codes_lower):
             found = table.match(self.tokens, index)
@@ -451,17 +476,20 @@ class Scanner:
                            next_index=next_index)
 
     def _minor_amount(self, index: int, whole: Numeral) -> tuple[float, int] | None:
-        """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five': a whole amount then its cents."""
-        if whole.scale != 1.0 or not float(whole.value).is_integer() or not self._free(index):
+        """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five', 'ten dollars and fifty cents': a
+        whole amount then its cents (after 'and' only when the cents are named)."""
+        joined = self._is_word(index, frozenset(self.lexicon.numbers["joiners"]))
+        start = index + 1 if joined else index
+        if whole.scale != 1.0 or not float(whole.value).is_integer() or not self._free(start):
             return None
-        minor = parse_numeral(self.tokens, index, self.lexicon)
+        minor = parse_numeral(self.tokens, start, self.lexicon)
         if minor is None or minor.scale != 1.0 or not (0 < minor.value < 100) or minor.fraction:
             return None
         after = minor.next_index
         subunit = self.lexicon.currency_names.match(self.tokens, after)
         if subunit is not None and subunit[0].factor < 1:
             return minor.value * subunit[0].factor, subunit[1]
-        if after >= len(self.tokens) or self.tokens[after].text in _CLOSING_PUNCTUATION:
+        if not joined and (after >= len(self.tokens) or self.tokens[after].text in _CLOSING_PUNCTUATION):
             return minor.value / 100, after
         return None
 

@@ -322,11 +322,14 @@ def judge(expected: Expected, claim: Any, units: UnitMatcher) -> Match:
 def match_case(expected: Iterable[Expected], claims: list[Any], units: UnitMatcher) -> list[Match]:
     """One-to-one greedy matching of expected items to overlapping claims.
 
-    Better-judged pairs go first, then larger overlap, so a wide wrong claim cannot take an item
-    from a narrower right one.
+    Better-judged pairs go first, then items with a value, then larger overlap, so a wide wrong claim
+    cannot take an item from a narrower right one.
     """
     candidates = [judge(item, claim, units) for item in expected for claim in claims if overlap(item, claim) > 0]
-    candidates.sort(key=lambda m: (m.strict_ok, m.value_ok, overlap(m.expected, m.claim)), reverse=True)
+    # A claim that states a value goes to an item with a value before a bare unit mention ('$10' before the
+    # 'dollars' of '$10 dollars').
+    candidates.sort(key=lambda m: (m.strict_ok, m.value_ok, m.expected.value is not None,
+                                   overlap(m.expected, m.claim)), reverse=True)
     matches: list[Match] = []
     used_items: set[int] = set()
     used_claims: set[int] = set()
