@@ -71,7 +71,9 @@ class _Locator:
 
     def location(self, document_id: str, start: int, end: int) -> Location:
         document = self.documents[document_id]
-        starts = self._starts.setdefault(document_id, line_starts(document.text))
+        if document_id not in self._starts:
+            self._starts[document_id] = line_starts(document.text)
+        starts = self._starts[document_id]
         line, column = line_and_column(starts, start)
         end_line, end_column = line_and_column(starts, end)
         return Location(document=document_id, path=document.path, start=start, end=end, line=line, column=column,
