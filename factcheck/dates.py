@@ -268,12 +268,12 @@ def _opener(lexicon: dict[str, Any]) -> str:
     this one test rules them out before the kinds are tried one by one."""
     words = [
         *lexicon["article"], *lexicon["since"], *lexicon["deadline"]["words"], *lexicon["ordinals"],
-        lexicon["range"]["between"], lexicon["range"]["from"], *lexicon["fiscal"]["words"],
+        *lexicon["range"]["between"], *lexicon["range"]["from"], *lexicon["fiscal"]["words"],
         lexicon["fiscal"]["abbreviation"], *lexicon["mid"], *lexicon["windows"]["words"],
         *lexicon["relative"]["offsets"], *lexicon["numbers"], lexicon["quarter"]["letter"], lexicon["half"]["letter"],
         *(name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])),
     ]
-    firsts = {word.split()[0].lower() for group in words for word in ([group] if isinstance(group, str) else group)}
+    firsts = {word.split()[0].lower() for word in words}
     # A first word may run straight into digits ("Q3", "FY2024", "mid-2024") but not into more letters.
     return rf"(?=[0-9]|(?i:{alternation(firsts)})(?![^\W\d_]))"
 

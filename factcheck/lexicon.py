@@ -179,8 +179,12 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
     return {cue: name for name, cues in groups.items() for cue in cues}
 
 
+def _currencies(entries: dict[str, dict]) -> dict[str, Currency]:
+    return {name: Currency(**entry) for name, entry in entries.items()}
+
+
 def _currency_table(entries: dict[str, dict], **kwargs: Any) -> PhraseTable[Currency]:
-    return PhraseTable({k: Currency(**v) for k, v in entries.items()}, **kwargs)
+    return PhraseTable(_currencies(entries), **kwargs)
 
 
 def _cldr_currency_names(language: str) -> dict[str, Currency]:
@@ -202,7 +206,7 @@ def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Cu
 
     codes = {member.code: Currency(member.code) for member in iso4217.Currency}
     codes.update({alias: Currency(code) for alias, code in aliases.items()})
-    codes.update({name: Currency(**entry) for name, entry in scaled.items()})
+    codes.update(_currencies(scaled))
     return codes
 
 
@@ -258,9 +262,7 @@ def lexicon(language: str = "en") -> Lexicon:
         negative_words=frozenset(numbers["negative_words"]),
         currency_signs=_currency_table(money["signs"], case_sensitive=True),
         currency_names=PhraseTable(
-            {**_cldr_currency_names(language),
-             **{k: Currency(**v) for k, v in money["names"].items()},
-             **{k: Currency(**v) for k, v in money["subunits"].items()}}
+            {**_cldr_currency_names(language), **_currencies(money["names"]), **_currencies(money["subunits"])}
         ),
         currency_codes=PhraseTable(iso, case_sensitive=True),
         currency_codes_lower=PhraseTable({c: iso[c.upper()] for c in money["lowercase_codes"]}),

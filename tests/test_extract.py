@@ -480,3 +480,15 @@ def test_hyphenated_heads_named_cents_and_cldr_currency_names(text, surface, kin
 
 def test_metal_names_are_not_currencies():
     assert only("She won 10 gold medals.").quantity.kind is QuantityKind.count
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("It took thirty seconds.", [("thirty seconds", 30.0, "second")]),
+        ("The alarm rang a few seconds later.", []),
+        ("They bought a ten-dollar ticket.", [("ten-dollar", 10.0, None)]),
+    ],
+)
+def test_fraction_words_that_are_units_stay_units(text, surfaces):
+    assert [(claim.text, claim.quantity.value, claim.quantity.unit) for claim in claims(text)] == surfaces

@@ -226,13 +226,14 @@ class Context:
         names, run = [], []
         for index in range(low, high):
             token = self.tokens[index]
+            end = index  # where a run closed by this token ends; a possessive closes the run after itself
             if index not in self.figure_tokens and self._is_name_part(token, run, index):
                 run.append(token)
                 if not token.text.endswith(("'s", "’s")):
                     continue
-                index += 1
+                end = index + 1
             if run:
-                names.append(_Name(*self._name(run), index - len(run), index))
+                names.append(_Name(*self._name(run), end - len(run), end))
                 run = []
         if run:
             names.append(_Name(*self._name(run), high - len(run), high))

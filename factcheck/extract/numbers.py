@@ -8,7 +8,7 @@ from decimal import Decimal
 from ..lexicon import Lexicon
 from ..tokens import Token, decimals, is_fraction_token, number_value
 
-_NEGATIVE_SIGNS = ("-", "–")
+_DASHES = ("-", "–")
 # Digit tokens and their words must touch for a scale abbreviation to count ("16.6bn", "€10M"); a space
 # is allowed for the longer abbreviations ("$5 mn") but not for one-letter ones ("5 m" may be metres).
 _SPACED_ABBREVIATION_MIN_LENGTH = 2
@@ -49,7 +49,7 @@ def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral:
     hundred = _hundred_after(tokens, next_index, lexicon)
     if hundred:
         value, next_index, end = value * 100, next_index + 1, tokens[next_index].end
-        if _small_number_after_and(tokens, next_index):
+        if _small_number_after_and(tokens, next_index, lexicon):
             value, next_index, end = value + number_value(tokens[next_index + 1].text), next_index + 2, \
                 tokens[next_index + 1].end
     scaled = _scale_after(tokens, next_index, end, lexicon)
@@ -75,11 +75,13 @@ def _times(value: float, scale: float) -> float:
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
-def _small_number_after_and(tokens: list[Token], index: int) -> bool:
-    """'3 hundred and 21'."""
-    return (index + 1 < len(tokens) and tokens[index].lower == "and" and tokens[index + 1].kind == "num"
+def _small_number_after_and(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """'3 hundred and 21' (not '3 hundred and 21 thousand')."""
+    numbers = lexicon.numbers
+    return (index + 1 < len(tokens) and tokens[index].lower in numbers["joiners"] and tokens[index + 1].kind == "num"
             and tokens[index + 1].text.isdigit() and int(tokens[index + 1].text) < 100
-            and not (index + 2 < len(tokens) and tokens[index + 2].lower in ("hundred", "thousand", "million")))
+            and not (index + 2 < len(tokens) and (tokens[index + 2].lower in numbers["hundred"]
+                                                  or tokens[index + 2].lower in numbers["scales"])))
 
 
 def _spelled_after_and(tokens: list[Token], index: int, lexicon: Lexicon,
@@ -217,7 +219,7 @@ def _joined_across(tokens: list[Token], index: int, parts: list[str], lexicon: L
         return None
     sign, numbers = tokens[index].text, lexicon.numbers
     following = tokens[index + 1].lower.split("-")
-    if sign in _NEGATIVE_SIGNS and parts[-1] in numbers["tens"] and 0 < numbers["units"].get(following[0], 0) < 10:
+    if sign in _DASHES and parts[-1] in numbers["tens"] and 0 < numbers["units"].get(following[0], 0) < 10:
         return []
     if sign in numbers["joiner_signs"] and _continues_after_and(tokens[index + 1], lexicon):
         return [numbers["joiners"][0]]

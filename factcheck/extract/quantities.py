@@ -338,16 +338,8 @@ class Scanner:
         rest = numeral.rest or ""
         if rest in self.lexicon.multiple_suffixes or "-" + rest in self.lexicon.multiple_suffixes:
             return base._replace(kind=QuantityKind.multiple, end=token.end, bare=False)
-        pieces = tokenize(rest)
-        currency = self.lexicon.currency_names.match(pieces, 0)
-        if currency is not None and currency[1] == len(pieces) and currency[0].code:
-            return base._replace(kind=QuantityKind.money, currency=currency[0].code,
-                           currency_inferred=currency[0].inferred, value=numeral.value * currency[0].factor,
-                           end=token.end, bare=False)
-        unit = self.lexicon.units_words.match(pieces, 0)
-        if unit is None or unit[1] != len(pieces):
-            return None
-        return base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0]), end=token.end, bare=False)
+        headed = self._measure_heading(numeral, base, rest, token.end - len(rest))
+        return headed[0] if headed is not None and headed[1] else None
 
     def _over(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """'one over three': a spelled-out quotient (with digits, 'over' is a hedge on what follows)."""
@@ -408,29 +400,33 @@ class Scanner:
         return self._money(numeral, currency, base.start, base.first_token, prefixed=False, after=after)
 
     def _hyphenated_head(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
-        """'a 12-cent-a-share dividend', 'a 5-mile-long road': a currency or unit heading the hyphenated word
-        glued to the number. The figure ends with that head."""
+        """'a 12-cent-a-share dividend', 'a 5-mile-long road': a currency, percent or unit heading the hyphenated
+        word glued to the number ('-mile' alone is read as a unit already). The figure ends with that head."""
         dash = numeral.next_index
         if dash + 1 >= len(self.tokens) or self.tokens[dash].text != "-" or not self._touching(dash - 1, dash + 2):
             return None
         word = self.tokens[dash + 1]
-        pieces = tokenize(word.text.replace("-", " "))
+        headed = self._measure_heading(numeral, base._replace(next_index=dash + 2), word.text, word.start)
+        return headed[0] if headed is not None and not headed[1] else None
+
+    def _measure_heading(self, numeral: Numeral, base: RawQuantity, word: str,
+                         word_start: int) -> tuple[RawQuantity, bool] | None:
+        """The figure measured by the currency, percent or unit that opens a hyphenated ``word`` (at offset
+        ``word_start``), ending with it, and whether that measure is the whole word."""
+        pieces = tokenize(word.replace("-", " "))  # same length: offsets into the word still hold
         currency = self.lexicon.currency_names.match(pieces, 0)
-        if currency is not None and currency[0].code and currency[1] < len(pieces):
-            factor = currency[0].factor
-            return base._replace(kind=QuantityKind.money, currency=currency[0].code,
+        if currency is not None and currency[0].code:
+            factor, taken = currency[0].factor, currency[1]
+            read = base._replace(kind=QuantityKind.money, currency=currency[0].code,
                                  currency_inferred=currency[0].inferred, value=numeral.value * factor,
-                                 precision=numeral.precision * factor, scale=numeral.scale * factor,
-                                 end=word.start + pieces[currency[1] - 1].end, next_index=dash + 2, bare=False)
-        percent = self.lexicon.percent.match(pieces, 0)
-        if percent is not None and percent[1] < len(pieces):
-            return base._replace(kind=QuantityKind.percent, unit=_PERCENT_UNIT,
-                                 end=word.start + pieces[percent[1] - 1].end, next_index=dash + 2, bare=False)
-        unit = self.lexicon.units_words.match(pieces, 0)
-        if unit is not None and unit[1] < len(pieces):
-            return base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0]),
-                                 end=word.start + pieces[unit[1] - 1].end, next_index=dash + 2, bare=False)
-        return None
+                                 precision=numeral.precision * factor, scale=numeral.scale * factor)
+        elif (percent := self.lexicon.percent.match(pieces, 0)) is not None:
+            read, taken = base._replace(kind=QuantityKind.percent, unit=_PERCENT_UNIT), percent[1]
+        elif (unit := self.lexicon.units_words.match(pieces, 0)) is not None:
+            read, taken = base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0])), unit[1]
+        else:
+            return None
+        return read._replace(end=word_start + pieces[taken - 1].end, bare=False), taken == len(pieces)
 
     def _currency_after(self, index: int) -> tuple[Currency | None, int]:
         for table in (self.lexicon.currency_names, self.lexicon.currency_codes, self.lexicon.currency_codes_lower):
@@ -478,7 +474,7 @@ class Scanner:
     def _minor_amount(self, index: int, whole: Numeral) -> tuple[float, int] | None:
         """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five', 'ten dollars and fifty cents': a
         whole amount then its cents (after 'and' only when the cents are named)."""
-        joined = self._is_word(index, frozenset(self.lexicon.numbers["joiners"]))
+        joined = index < len(self.tokens) and self.tokens[index].lower in self.lexicon.numbers["joiners"]
         start = index + 1 if joined else index
         if whole.scale != 1.0 or not float(whole.value).is_integer() or not self._free(start):
             return None
