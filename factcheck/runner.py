@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from .config import Config, configured_rules
 from .errors import ConfigError, InputError
 from .keys import Aliases, default_aliases, with_extra
 from .references import load_references, match
-from .store import ClaimStore, IndexStats
+from .store import UNCHANGED, ClaimStore, IndexStats, PreparedDocument, prepare
 from .suppress import filter_findings
 from .extract import extract_claims
 from .ingest import iter_paths, load
@@ -52,12 +54,15 @@ def extract_paths(paths: Iterable[str | Path | Document], *, published: date | N
 _Read = tuple[Document | None, list[Claim] | None, InputErrorRecord | None]
 
 
-def _read_one(job: tuple[Path | Document, date | None]) -> _Read:
+def _read_one(job: tuple[Path | Document, date | None], skip: Callable[[Document], bool] | None = None) -> _Read:
+    """The document and its claims; no claims when ``skip`` says the document needs no extraction."""
     source, published = job
     try:
         document = source if isinstance(source, Document) else load(source, published=published)
     except InputError as error:
         return None, None, InputErrorRecord(path=str(source), message=str(error))
+    if skip is not None and skip(document):
+        return document, None, None
     return document, extract_claims(document), None
 
 
@@ -140,11 +145,95 @@ def _verified(claims: dict[str, list[Claim]], references, aliases: Aliases) -> d
 
 def index_paths(paths: Iterable[str | Path], store_path: str | Path, *, published: date | None = None,
                 aliases: Aliases | None = None, jobs: int = 1) -> tuple[IndexStats, list[InputErrorRecord]]:
-    """Add articles' claims to a claim store; unchanged documents are skipped, changed ones replaced."""
-    result = extract_paths(paths, published=published, jobs=jobs)
+    """Add articles' claims to a claim store; unchanged documents are skipped, changed ones replaced.
+
+    Readers (``jobs`` worker processes, or this one) load, extract and prepare each document's rows, and skip
+    extraction for content the store already holds; this process gives each document its id (as
+    `extract_paths` does) and writes it as its turn comes, in input order, so the store ends up the same
+    whatever the number of jobs."""
+    sources = list(_sources(paths))
+    errors: list[InputErrorRecord] = []
     with ClaimStore(store_path, aliases=aliases) as store:
-        stats = store.index((document, result.claims[document.id]) for document in result.documents)
-    return stats, result.errors
+        job = _IndexJob(published, store.content_hashes(), store.aliases)
+        stats, seen = IndexStats(), {}
+        for source, read in zip(sources, _run_index_job(job, sources, jobs), strict=True):
+            if isinstance(read, InputErrorRecord):
+                errors.append(read)
+                continue
+            read = job.settled(source, read, _unique_name(read.id, read.path, seen) if read.id in seen else read.id)
+            seen[read.id] = []
+            if isinstance(read, _Unchanged):
+                stats = stats.counted(UNCHANGED, 0)
+                continue
+            stats = stats.counted(store.add(read, replace=read.id in job.known), len(read.rows))
+    return stats, errors
+
+
+class _Unchanged(NamedTuple):
+    id: str
+    path: str | None
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class _IndexJob:
+    """What a reader needs to prepare documents for the store: sent once to each worker process."""
+
+    published: date | None
+    known: dict[str, str]
+    """Content hash of every document the store holds, by id."""
+    aliases: Aliases
+
+    def __call__(self, source: Path | Document) -> PreparedDocument | _Unchanged | InputErrorRecord:
+        document, claims, error = _read_one((source, self.published), skip=self._maybe_unchanged)
+        if error is not None:
+            return error
+        if claims is None:
+            return _Unchanged(document.id, document.path, document.content_hash)
+        return prepare(document, claims, self.aliases)
+
+    def _maybe_unchanged(self, document: Document) -> bool:
+        """Held unchanged under the id the document will get: its own, or its path when its own is taken."""
+        return document.content_hash in (self.known.get(document.id), self.known.get(document.path))
+
+    def settled(self, source: Path | Document, read: PreparedDocument | _Unchanged,
+                final_id: str) -> PreparedDocument | _Unchanged:
+        """``read`` under the id this run gives it, unchanged only when the store holds it under that id."""
+        if self.known.get(final_id) == read.content_hash:
+            return _Unchanged(final_id, read.path, read.content_hash)
+        if isinstance(read, _Unchanged):
+            document, claims, _ = _read_one((source, self.published))
+            read = prepare(document, claims, self.aliases)
+        return read if final_id == read.id else _moved(read, final_id)
+
+
+def _moved(read: PreparedDocument, new_id: str) -> PreparedDocument:
+    claims = _renamed([Claim.model_validate_json(row[-1]) for row in read.rows], read.id, new_id)
+    rows = tuple((new_id, claim.id, *row[2:-1], claim.model_dump_json()) for row, claim in zip(read.rows, claims))
+    return dataclasses.replace(read, id=new_id, rows=rows)
+
+
+_WORKER_JOB: _IndexJob | None = None
+
+
+def _start_worker(job: _IndexJob) -> None:
+    global _WORKER_JOB
+    _WORKER_JOB = job
+
+
+def _in_worker(source: Path | Document) -> PreparedDocument | _Unchanged | InputErrorRecord:
+    return _WORKER_JOB(source)
+
+
+def _run_index_job(job: _IndexJob, sources: list[Path | Document], jobs: int) -> Iterator:
+    """Each source's prepared document, in input order, streamed so that writing overlaps reading."""
+    if jobs <= 1 or len(sources) < _PARALLEL_MIN_FILES:
+        yield from map(job, sources)
+        return
+    import multiprocessing
+
+    with multiprocessing.get_context().Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
+        yield from pool.imap(_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 16)))
 
 
 def _renamed(claims: list[Claim], old: str, new: str) -> list[Claim]:
@@ -162,4 +251,8 @@ def _unique_id(document: Document, seen: dict[str, list[Claim]]) -> Document:
     """Two files may share a stem ('a/x.md', 'b/x.md'); the second gets its path as id so ids stay unique."""
     if document.id not in seen:
         return document
-    return document.model_copy(update={"id": document.path or f"{document.id}-{len(seen)}"})
+    return document.model_copy(update={"id": _unique_name(document.id, document.path, seen)})
+
+
+def _unique_name(taken: str, path: str | None, seen: dict[str, list[Claim]]) -> str:
+    return path or f"{taken}-{len(seen)}"

@@ -49,6 +49,41 @@ class IndexStats:
     unchanged: int = 0
     claims: int = 0
 
+    def counted(self, outcome: str, claims: int) -> IndexStats:
+        return IndexStats(self.added + (outcome == ADDED), self.replaced + (outcome == REPLACED),
+                          self.unchanged + (outcome == UNCHANGED), self.claims + claims)
+
+
+ADDED, REPLACED, UNCHANGED = "added", "replaced", "unchanged"
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """What the store keeps of one document, built where the document was read (a worker process can build it,
+    so the writer only writes)."""
+
+    id: str
+    path: str | None
+    content_hash: str
+    published: str | None
+    rows: Iterable[tuple]
+    """One row per keyed claim, in the column order of the claims table."""
+
+
+def prepare(document: Document, claims: Sequence[Claim], aliases: Aliases) -> PreparedDocument:
+    starts = line_starts(document.text)
+    rows = []
+    for claim in claims:
+        key = figure_key(claim, aliases)
+        if key is None:
+            continue
+        line, column = line_and_column(starts, claim.start)
+        end_line, end_column = line_and_column(starts, claim.end)
+        rows.append((document.id, claim.id, key.subject, key.metric, key.period, key.measure, line, column,
+                     end_line, end_column, claim.model_dump_json()))
+    return PreparedDocument(document.id, document.path, document.content_hash,
+                            document.published.isoformat() if document.published else None, tuple(rows))
+
 
 class ClaimStore:
     """A claim store on disk. Use as a context manager, or call close()."""
@@ -81,44 +116,35 @@ class ClaimStore:
     # -- writing ----------------------------------------------------------------------------------------
 
     def index(self, documents: Iterable[tuple[Document, Sequence[Claim]]]) -> IndexStats:
-        added = replaced = unchanged = stored = 0
+        stats, known = IndexStats(), self.content_hashes()
         for document, claims in documents:
-            known = self._connection.execute("SELECT content_hash FROM documents WHERE id = ?",
-                                              (document.id,)).fetchone()
-            if known is not None and known[0] == document.content_hash:
-                unchanged += 1
+            if known.get(document.id) == document.content_hash:
+                stats = stats.counted(UNCHANGED, 0)
                 continue
-            stored += self._write(document, claims, replace=known is not None)
-            added, replaced = added + (known is None), replaced + (known is not None)
-        return IndexStats(added, replaced, unchanged, stored)
+            prepared = prepare(document, claims, self.aliases)
+            stats = stats.counted(self.add(prepared, replace=document.id in known), len(prepared.rows))
+            known[document.id] = document.content_hash
+        return stats
 
-    def _write(self, document: Document, claims: Sequence[Claim], *, replace: bool) -> int:
-        rows = list(self._rows(document, claims))
+    def content_hashes(self) -> dict[str, str]:
+        """Every indexed document's content hash by id: what a reader needs to skip unchanged documents."""
+        return dict(self._connection.execute("SELECT id, content_hash FROM documents"))
+
+    def add(self, document: PreparedDocument, *, replace: bool) -> str:
+        """Write one document's claims in one transaction, replacing what the store held under its id."""
         connection = self._connection
         connection.execute("BEGIN IMMEDIATE")
         try:
             if replace:
                 connection.execute("DELETE FROM documents WHERE id = ?", (document.id,))
             connection.execute("INSERT INTO documents VALUES (?, ?, ?, ?, datetime('now'))",
-                               (document.id, document.path, document.content_hash,
-                                document.published.isoformat() if document.published else None))
-            connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                               (document.id, document.path, document.content_hash, document.published))
+            connection.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", document.rows)
             connection.execute("COMMIT")
         except BaseException:
             connection.execute("ROLLBACK")
             raise
-        return len(rows)
-
-    def _rows(self, document: Document, claims: Sequence[Claim]):
-        starts = line_starts(document.text)
-        for claim in claims:
-            key = figure_key(claim, self.aliases)
-            if key is None:
-                continue
-            line, column = line_and_column(starts, claim.start)
-            end_line, end_column = line_and_column(starts, claim.end)
-            yield (document.id, claim.id, key.subject, key.metric, key.period, key.measure, line, column,
-                   end_line, end_column, claim.model_dump_json())
+        return REPLACED if replace else ADDED
 
     # -- reading ----------------------------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """The claim store: indexing, re-indexing, skipping, concurrent readers, interrupted writes, keyed lookups."""
 
+import dataclasses
 import multiprocessing
 import sqlite3
 from datetime import date
@@ -9,7 +10,9 @@ import pytest
 import factcheck
 from factcheck.extract import extract_claims
 from factcheck.keys import default_aliases, figure_key
-from factcheck.store import ClaimStore
+from factcheck import runner
+from factcheck.runner import index_paths
+from factcheck.store import ClaimStore, prepare
 
 LOSS = "Intel lost $16.6 billion in the third quarter of 2024, the company said."
 
@@ -73,21 +76,19 @@ def test_readers_see_committed_claims_while_a_writer_holds_the_file(tmp_path):
     assert queue.get(timeout=5) == 1
 
 
-def test_a_write_killed_midway_loses_nothing_committed(tmp_path, monkeypatch):
+def test_a_write_killed_midway_loses_nothing_committed(tmp_path):
     path = tmp_path / "claims.db"
     with ClaimStore(path) as store:
         _index(store, _document(LOSS))
     second = _document("AMD lost $1.2 billion in the third quarter of 2024, it said.", document_id="b")
-    with ClaimStore(path) as store:
-        real_rows = store._rows
+    prepared = prepare(second, extract_claims(second), default_aliases())
 
-        def rows_then_crash(document, claims):
-            yield from real_rows(document, claims)
-            raise KeyboardInterrupt
+    def rows_then_crash():
+        yield from prepared.rows
+        raise KeyboardInterrupt
 
-        monkeypatch.setattr(store, "_rows", rows_then_crash)
-        with pytest.raises(KeyboardInterrupt):
-            _index(store, second)
+    with ClaimStore(path) as store, pytest.raises(KeyboardInterrupt):
+        store.add(dataclasses.replace(prepared, rows=rows_then_crash()), replace=False)
     with ClaimStore(path) as store:
         assert store.counts() == (1, 1)
         assert [item.claim.text for item in store.lookup(_key(LOSS))] == ["$16.6 billion"]
@@ -117,3 +118,43 @@ def test_a_draft_already_in_the_store_is_not_compared_with_itself(tmp_path):
     with ClaimStore(path) as store:
         _index(store, document)
     assert factcheck.check(document, config=Config(select=("cross",), store=str(path))).findings == ()
+
+
+def _store_rows(path):
+    with sqlite3.connect(path) as connection:
+        documents = connection.execute("SELECT id, path, content_hash, published FROM documents ORDER BY id").fetchall()
+        claims = connection.execute("SELECT * FROM claims ORDER BY document_id, claim_id").fetchall()
+    return documents, claims
+
+
+def _archive(tmp_path):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / "a" / "intel.txt").write_text(LOSS, encoding="utf-8")
+    # The same stem in another folder: indexed under its path, as `extract_paths` names it.
+    (tmp_path / "b" / "intel.txt").write_text(LOSS.replace("16.6", "16.9"), encoding="utf-8")
+    for number in range(12):
+        (tmp_path / "a" / f"amd-{number}.txt").write_text(
+            f"AMD lost ${number + 1} million in the third quarter of 2024, it said.", encoding="utf-8")
+    return [tmp_path / "a", tmp_path / "b"]
+
+
+def test_index_paths_writes_the_same_store_whatever_the_number_of_jobs(tmp_path):
+    archive = _archive(tmp_path)
+    serial, _ = index_paths(archive, tmp_path / "one.db", published=date(2024, 11, 1), jobs=1)
+    parallel, _ = index_paths(archive, tmp_path / "two.db", published=date(2024, 11, 1), jobs=2)
+    assert serial == parallel and serial.added == 14
+    assert _store_rows(tmp_path / "one.db") == _store_rows(tmp_path / "two.db")
+    assert str(tmp_path / "b" / "intel.txt") in [row[0] for row in _store_rows(tmp_path / "one.db")[0]]
+
+
+def test_index_paths_skips_unchanged_documents_without_extracting_them(tmp_path, monkeypatch):
+    archive = _archive(tmp_path)
+    index_paths(archive, tmp_path / "claims.db", published=date(2024, 11, 1))
+    (tmp_path / "a" / "amd-0.txt").write_text("AMD lost $7 million in the third quarter of 2024.", encoding="utf-8")
+    extracted = []
+    monkeypatch.setattr(runner, "extract_claims", lambda document: extracted.append(document.id) or
+                        extract_claims(document))
+    stats, errors = index_paths(archive, tmp_path / "claims.db", published=date(2024, 11, 1))
+    assert (stats.added, stats.replaced, stats.unchanged, errors) == (0, 1, 13, [])
+    assert extracted == ["amd-0"]
