@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..lexicon import Lexicon
 from ..models import (
@@ -42,6 +42,7 @@ _RELATIVE_BASE_PREPOSITIONS = frozenset({"on", "over", "with"})
 _METRIC_BEFORE_REACH = 10
 _METRIC_AFTER_REACH = 6
 _DIRECTION_REACH = 6
+_MODALITY_REACH = 12
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
 _MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
@@ -94,6 +95,22 @@ def _containing(spans: tuple[Span, ...], starts: list[int], offset: int) -> Span
     return Span(start=offset, end=offset + 1)
 
 
+class _Cues:
+    """One cue table's matches in a document, by start token, and their starts in order for window queries."""
+
+    def __init__(self, matches: dict[int, tuple[Any, int]]) -> None:
+        self.matches = matches
+        self.starts = list(matches)
+        """Ascending: the tables are indexed in one left-to-right pass."""
+
+    def get(self, index: int) -> tuple[Any, int] | None:
+        return self.matches.get(index)
+
+    def starts_in(self, low: int, high: int) -> list[int]:
+        starts = self.starts
+        return starts[bisect_left(starts, low):bisect_left(starts, high)]
+
+
 class _Name(NamedTuple):
     text: str
     possessive: bool
@@ -114,11 +131,14 @@ class Context:
         self._token_starts = [token.start for token in self.tokens]
         self._period_starts = [period.start_offset for period in self.periods]
         self._citation_starts = [citation.start for citation in self.document.citations]
+        self._links = sorted(self.document.links, key=lambda link: link.start)
+        self._link_starts = [link.start for link in self._links]
         self._attributions: dict[int, Attribution] = {}
         self._names: dict[int, list[_Name]] = {}
-        self.lowercase_words = frozenset(t.text for t in self.tokens if t.kind == "word" and t.text.islower())
+        # Only words are in lower case: digits and signs have no case.
+        self.lowercase_words = {text for _, text, _, _, _ in self.tokens if text.islower()}
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
-            self.lexicon.context_cues.index(self.tokens)
+            map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
 
     def mark_figures(self, quantities: list[RawQuantity]) -> None:
@@ -211,7 +231,7 @@ class Context:
         """'..., Canalys analyst Rohan Mehta said': a name in the clause that reports the figure."""
         for index in range(low, min(high, low + _SUBJECT_REACH)):
             if self.document.view[self.tokens[index].start:].startswith(name):
-                return any(self._verbs.get(ahead) for ahead in range(index + 1, min(high, index + 6)))
+                return bool(self._verbs.starts_in(index + 1, min(high, index + 6)))
         return False
 
     def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[tuple[str, bool]]:
@@ -226,6 +246,8 @@ class Context:
         names, run = [], []
         for index in range(low, high):
             token = self.tokens[index]
+            if not run and not token.text[:1].isupper():
+                continue  # most tokens: no name starts in lower case
             end = index  # where a run closed by this token ends; a possessive closes the run after itself
             if index not in self.figure_tokens and self._is_name_part(token, run, index):
                 run.append(token)
@@ -322,14 +344,14 @@ class Context:
         return min(changes, key=lambda cue: _cue_distance(cue, quantity))[2] if changes else None
 
     def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
-        cues, index = [], low
-        while index < high:
-            found = None if quantity.first_token <= index < quantity.next_index else self._metrics.get(index)
-            if found is None:
-                index += 1
+        """(start, end, metric) of the cues in tokens ``low`` to ``high`` outside the figure, none overlapping."""
+        cues, free_from = [], low
+        for index in self._metrics.starts_in(low, high):
+            if index < free_from or quantity.first_token <= index < quantity.next_index:
                 continue
-            cues.append((index, found[1], found[0]))
-            index = found[1]
+            metric, end = self._metrics.matches[index]
+            cues.append((index, end, metric))
+            free_from = end
         return cues
 
     def _only_linking_words(self, low: int, high: int) -> bool:
@@ -344,13 +366,9 @@ class Context:
 
     def modality_for(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Modality:
         low, _ = self.token_range(sentence)
-        best: tuple[int, str] | None = None
-        for index in range(max(low, quantity.first_token - 12), quantity.first_token):
-            found = self._modalities.get(index)
-            if found is not None and (best is None or index >= best[0]):
-                best = (index, found[0])
-        if best is not None:
-            return Modality(best[1])
+        cues = self._modalities.starts_in(max(low, quantity.first_token - _MODALITY_REACH), quantity.first_token)
+        if cues:
+            return Modality(self._modalities.matches[cues[-1]][0])
         if self._expected_after(quantity, sentence):
             return Modality.projected
         published = self.document.published
@@ -372,16 +390,13 @@ class Context:
     def direction_for(self, quantity: RawQuantity, sentence: Span) -> Direction:
         low, high = self.token_range(sentence)
         best: tuple[int, str] | None = None
-        for index in range(max(low, quantity.first_token - _DIRECTION_REACH),
-                           min(high, quantity.next_index + _DIRECTION_REACH)):
+        for index in self._directions.starts_in(max(low, quantity.first_token - _DIRECTION_REACH),
+                                                min(high, quantity.next_index + _DIRECTION_REACH)):
             if quantity.first_token <= index < quantity.next_index:
-                continue
-            found = self._directions.get(index)
-            if found is None:
                 continue
             distance = abs(index - quantity.first_token)
             if best is None or distance < best[0]:
-                best = (distance, found[0])
+                best = (distance, self._directions.matches[index][0])
         return Direction(best[1]) if best else Direction.none
 
     # -- attribution ----------------------------------------------------------------------------------------
@@ -416,24 +431,24 @@ class Context:
         named = self._named_source(sentence)
         if named is not None:
             return named
-        for link in self.document.links:
-            if sentence.start <= link.start < sentence.end:
-                return Attribution(kind=AttributionKind.link, text=self.document.text[link.start:link.end],
-                                   start=link.start, end=link.end)
+        first_link = bisect_left(self._link_starts, sentence.start)
+        if first_link < len(self._link_starts) and self._link_starts[first_link] < sentence.end:
+            link = self._links[first_link]
+            return Attribution(kind=AttributionKind.link, text=self.document.text[link.start:link.end],
+                               start=link.start, end=link.end)
         return Attribution()
 
     def _named_source(self, sentence: Span) -> Attribution | None:
         low, high = self.token_range(sentence)
-        for index in range(low, high):
-            prefix = self._prefixes.get(index)
-            if prefix is not None:
-                source = self._proper_phrases((low, high), prefix[1], min(high, prefix[1] + 8))
-                phrase = self._span_text(index, prefix[1])
-                return self._source(source[0][0] if source else self._noun_after(prefix[1], high), phrase, index,
-                                    prefix[1])
-        for index in range(low, high):
-            verb = self._verbs.get(index)
-            if verb is None or self._passive(index, high):
+        prefixes = self._prefixes.starts_in(low, high)
+        if prefixes:
+            index, end = prefixes[0], self._prefixes.matches[prefixes[0]][1]
+            source = self._proper_phrases((low, high), end, min(high, end + 8))
+            return self._source(source[0][0] if source else self._noun_after(end, high), self._span_text(index, end),
+                                index, end)
+        for index in self._verbs.starts_in(low, high):
+            verb = self._verbs.matches[index]
+            if self._passive(index, high):
                 continue
             source = self._source_near_verb(index, low, high)
             if source is not None:
