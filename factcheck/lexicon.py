@@ -110,6 +110,31 @@ class Currency:
 
 
 @dataclass(frozen=True)
+class ClauseWords:
+    """Function words and marks the context reader needs (``clauses.yml``), lower case."""
+
+    clause_breaks: frozenset[str]
+    strong_breaks: frozenset[str]
+    clause_words: frozenset[str]
+    contrast_words: frozenset[str]
+    relative_period_words: frozenset[str]
+    base_prepositions: frozenset[str]
+    relative_base_prepositions: frozenset[str]
+    base_period_words: frozenset[str]
+    linking_words: frozenset[str]
+    share_of: frozenset[str]
+    result_words: frozenset[str]
+    expectation_verbs: frozenset[str]
+    comparison_words: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    passive_agents: frozenset[str]
+    source_nouns: frozenset[str]
+    change_from: frozenset[str]
+    change_to: frozenset[str]
+    conversion_opens: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Lexicon:
     language: str
     numbers: dict[str, Any]
@@ -167,6 +192,7 @@ class Lexicon:
     past_forecast: PhraseTable[bool]
     period_adjectives: PhraseTable[bool]
     context_cues: TableGroup
+    clauses: ClauseWords
     """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
 
 
@@ -240,6 +266,7 @@ def lexicon(language: str = "en") -> Lexicon:
     return Lexicon(
         **tables,
         context_cues=TableGroup(*(tables[name] for name in _CONTEXT_CUES)),
+        clauses=ClauseWords(**{name: frozenset(words) for name, words in part("clauses").items()}),
         language=language,
         numbers=numbers,
         number_words={**numbers["units"], **numbers["tens"]},

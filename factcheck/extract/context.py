@@ -32,13 +32,7 @@ _SUBJECT_REACH = 40
 """Tokens around a figure searched for its subject, clause and period: bounded, so a sentence with thousands of
 figures stays linear."""
 _PERIOD_WINDOW = 400
-_CONTRAST_WORDS = frozenset({"while", "whereas", "but", "although", "though", "since", "after", "before"})
-_STRONG_BREAKS = frozenset({";", "—", "–", "(", ")"})
 _SHIFTABLE = frozenset({Granularity.month, Granularity.quarter, Granularity.half, Granularity.day, Granularity.range})
-_RELATIVE_WORDS = ("last", "this", "next", "previous", "past", "ago", "earlier", "since", "current")
-_BASE_WORDS = ("earlier", "ago", "before", "prior", "previous")
-_BASE_PREPOSITIONS = frozenset({"from", "than", "versus", "vs", "against"})
-_RELATIVE_BASE_PREPOSITIONS = frozenset({"on", "over", "with"})
 _METRIC_BEFORE_REACH = 10
 _METRIC_AFTER_REACH = 6
 _DIRECTION_REACH = 6
@@ -49,24 +43,9 @@ _MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
 _SHARE_OF_REACH = 5
 """'34% of US streaming subscriptions': words allowed between 'of' and what the share is of."""
 _MARKET_UNIT_METRICS = frozenset({"sales", "volume", "customers", "users"})
-_RESULT_WORDS = frozenset({"to", "reaching", "reach", "reached", "hitting", "hit", "at", "totalling", "totaling",
-                           "topping", "exceeding", "surpassing"})
-_CLAUSE_BREAKS = frozenset({";", ":", "—", "–", ",", "(", ")"})
-_CLAUSE_WORDS = frozenset({"while", "whereas", "but", "although", "though", "after", "before", "as", "which",
-                           "and"})
 _ADJACENT = 3
-_PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _EXPECTED_REACH = 8
-_EXPECTATION_VERBS = frozenset({"expected", "forecast", "forecasted", "predicted", "projected", "anticipated"})
-_LINKING_WORDS = frozenset({"of", "at", "to", "was", "were", "is", "are", "by", "reached", "totalled", "totaled",
-                            "hit", "stood", "rose", "fell", "grew", "about", "around", "nearly", "some",
-                            "roughly", "approximately", "more", "than", "over", "under", "almost", "up", "down",
-                            "just", "an", "a", "the", "its", "their"})
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.multiple, QuantityKind.percentage_points)
-_SOURCE_NOUNS = frozenset({"analysts", "officials", "economists", "experts", "researchers", "executives",
-                           "the company", "the ministry", "the government", "the agency", "the bank", "the report",
-                           "data", "figures", "statistics", "estimates", "a spokesperson", "a spokesman",
-                           "a spokeswoman", "the filing", "the statement", "the survey", "the study"})
 
 
 class SentenceIndex:
@@ -129,6 +108,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._token_starts = [token.start for token in self.tokens]
+        self._words = self.lexicon.clauses
         self._period_starts = [period.start_offset for period in self.periods]
         self._citation_starts = [citation.start for citation in self.document.citations]
         self._links = sorted(self.document.links, key=lambda link: link.start)
@@ -166,7 +146,7 @@ class Context:
         chosen = self._period_after(quantity, candidates, quantities) or self._period_before(quantity, candidates,
                                                                                               sentence)
         if chosen is None or chosen.anchored or chosen.granularity not in _SHIFTABLE \
-                or any(word in chosen.text.lower() for word in _RELATIVE_WORDS):
+                or any(word in chosen.text.lower() for word in self._words.relative_period_words):
             return chosen
         anchored_years = {p.start.year for p in candidates if p.anchored and p.granularity is Granularity.year}
         return _in_year(chosen, anchored_years.pop()) if len(anchored_years) == 1 else chosen
@@ -191,7 +171,8 @@ class Context:
         period_token = bisect_left(self._token_starts, nearest.end_offset)
         if quantity.first_token - period_token > _SUBJECT_REACH:
             return None
-        if any(self.tokens[i].lower in _CONTRAST_WORDS or self.tokens[i].text in _STRONG_BREAKS
+        contrast, breaks = self._words.contrast_words, self._words.strong_breaks
+        if any(self.tokens[i].lower in contrast or self.tokens[i].text in breaks
                for i in range(period_token, quantity.first_token)):
             return None
         return nearest
@@ -200,13 +181,16 @@ class Context:
         """'down 20% from 2023', 'up 9.3% on a year earlier': the base of a change, not the figure's period."""
         index = bisect_left(self._token_starts, period.start_offset)
         before = self.tokens[index - 1].lower if index > 0 else ""
-        if before in _BASE_PREPOSITIONS:
+        if before in self._words.base_prepositions:
             return True
-        return before in _RELATIVE_BASE_PREPOSITIONS and any(word in period.text.lower() for word in _BASE_WORDS)
+        return before in self._words.relative_base_prepositions and any(
+            word in period.text.lower() for word in self._words.base_period_words)
 
     def _clause_break(self, low: int, high: int) -> bool:
-        return any(self.tokens[i].text in _CLAUSE_BREAKS or self.tokens[i].lower in _CLAUSE_WORDS
-                   for i in range(low, min(high, len(self.tokens))))
+        return any(self._opens_clause(self.tokens[i]) for i in range(low, min(high, len(self.tokens))))
+
+    def _opens_clause(self, token: Token) -> bool:
+        return token.text in self._words.clause_breaks or token.lower in self._words.clause_words
 
     # -- subject ------------------------------------------------------------------------------------------
 
@@ -305,7 +289,7 @@ class Context:
     def _share_of_units(self, quantity: RawQuantity) -> bool:
         """'22% of shipments', 'a third of sales': a share of what a market sells."""
         index = quantity.next_index
-        if index + 1 >= len(self.tokens) or self.tokens[index].lower != "of":
+        if index + 1 >= len(self.tokens) or self.tokens[index].lower not in self._words.share_of:
             return False
         for ahead in range(index + 1, min(len(self.tokens), index + _SHARE_OF_REACH)):
             found = self._metrics.get(ahead)
@@ -355,12 +339,12 @@ class Context:
         return cues
 
     def _only_linking_words(self, low: int, high: int) -> bool:
-        return all(self.tokens[i].lower in _LINKING_WORDS for i in range(low, high))
+        return all(self.tokens[i].lower in self._words.linking_words for i in range(low, high))
 
     def _clause_start(self, index: int, low: int) -> int:
         low = max(low, index - _SUBJECT_REACH)
         for back in range(index - 1, low - 1, -1):
-            if self.tokens[back].text in _CLAUSE_BREAKS or self.tokens[back].lower in _CLAUSE_WORDS:
+            if self._opens_clause(self.tokens[back]):
                 return back + 1
         return low
 
@@ -381,9 +365,9 @@ class Context:
         _, high = self.token_range(sentence)
         for index in range(quantity.next_index, min(high, quantity.next_index + _EXPECTED_REACH)):
             token = self.tokens[index]
-            if token.text in _CLAUSE_BREAKS or token.lower in ("than", "as"):
+            if token.text in self._words.clause_breaks or token.lower in self._words.comparison_words:
                 return False
-            if token.lower in _EXPECTATION_VERBS:
+            if token.lower in self._words.expectation_verbs:
                 return True
         return False
 
@@ -457,9 +441,9 @@ class Context:
 
     def _passive(self, verb: int, high: int) -> bool:
         """'exports are projected to ...' states a forecast; 'are projected by the ministry' names a source."""
-        if verb == 0 or self.tokens[verb - 1].lower not in _PASSIVE_AUXILIARIES:
+        if verb == 0 or self.tokens[verb - 1].lower not in self._words.passive_auxiliaries:
             return False
-        return not (verb + 1 < high and self.tokens[verb + 1].lower == "by")
+        return not (verb + 1 < high and self.tokens[verb + 1].lower in self._words.passive_agents)
 
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
         before = [phrase for phrase in self._proper_phrases((low, high), max(low, verb - 6), verb) if not phrase[1]]
@@ -467,7 +451,7 @@ class Context:
             return before[-1][0]
         for size in (2, 1):
             start = verb - size
-            if start >= low and self._span_text(start, verb).lower() in _SOURCE_NOUNS:
+            if start >= low and self._span_text(start, verb).lower() in self._words.source_nouns:
                 return self._span_text(start, verb)
         after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
         return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
@@ -510,18 +494,21 @@ class Context:
     def _relation(self, first: RawQuantity, second: RawQuantity) -> tuple[LinkRole, LinkRole] | None:
         before_first = self._word_before(first.first_token)
         before_second = self._word_before(second.first_token)
-        if before_first == "from" and before_second in ("to", "through") and first.kind == second.kind:
+        change_from, change_to = self._words.change_from, self._words.change_to
+        if before_first in change_from and before_second in change_to and first.kind == second.kind:
             return LinkRole.change_from, LinkRole.change_to
-        if before_first == "to" and before_second == "from" and first.kind == second.kind:
+        if before_first in change_to and before_second in change_from and first.kind == second.kind:
             return LinkRole.change_to, LinkRole.change_from
-        if before_second == "from" and first.kind == second.kind and self._direction_before(second.first_token - 1):
+        if before_second in change_from and first.kind == second.kind \
+                and self._direction_before(second.first_token - 1):
             return LinkRole.change_to, LinkRole.change_from
         if first.kind in _RATE_KINDS and second.kind not in _RATE_KINDS \
                 and second.first_token - first.next_index <= _RATE_RESULT_REACH \
                 and self._result_word_between(first.next_index, second.first_token):
             return LinkRole.rate_of, LinkRole.result_of
         if first.kind is second.kind is QuantityKind.money and first.currency != second.currency \
-                and self._word_before(second.first_token) == "(" and second.first_token - first.next_index <= 2:
+                and self._word_before(second.first_token) in self._words.conversion_opens \
+                and second.first_token - first.next_index <= 2:
             return LinkRole.conversion_of, LinkRole.conversion_of
         return None
 
@@ -533,7 +520,7 @@ class Context:
         return self.tokens[index - 1].lower if index > 0 else None
 
     def _result_word_between(self, low: int, high: int) -> bool:
-        return any(self.tokens[i].lower in _RESULT_WORDS for i in range(low, high))
+        return any(self.tokens[i].lower in self._words.result_words for i in range(low, high))
 
 
 def _cue_distance(cue: tuple[int, int, str], quantity: RawQuantity) -> int:
