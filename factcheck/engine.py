@@ -41,7 +41,7 @@ def run(rules: Sequence[Rule], documents: Sequence[Document], claims: dict[str, 
                 findings.append(_crash(rule, document_id, error, locator))
                 continue
             findings.extend(_finding(rule, violation, locator) for violation in violations)
-    return _ordered(_unique_fingerprints(findings))
+    return _unique_fingerprints(findings)
 
 
 def _slices(scope: Scope, documents: Sequence[Document],
@@ -120,7 +120,8 @@ def _crash(rule: Rule, document_id: str | None, error: Exception, locator: _Loca
 
 
 def _unique_fingerprints(findings: Iterable[Finding]) -> list[Finding]:
-    """Two findings with one fingerprint (the same claim text twice) get an occurrence suffix, in text order."""
+    """The findings in text order; two with one fingerprint (the same claim text twice) get an occurrence suffix,
+    in that order."""
     seen: dict[str, int] = defaultdict(int)
     unique = []
     for finding in _ordered(findings):

@@ -32,12 +32,14 @@ class Change:
 
 def changes(claims: Sequence[Claim], context: CheckContext) -> Iterator[Change]:
     """'from A to B' (or 'to B from A') pairs of one sentence, each with the rate stated beside it, if any."""
+    starts = [(claim, link.target) for claim in claims for link in claim.links if link.role is LinkRole.change_from]
+    if not starts:
+        return
     by_id = {claim.id: claim for claim in claims}
-    for claim in claims:
-        for link in claim.links:
-            if link.role is LinkRole.change_from and link.target in by_id:
-                end = by_id[link.target]
-                yield Change(claim, end, _rate_near(claim, end, claims, context))
+    for claim, target in starts:
+        if target in by_id:
+            end = by_id[target]
+            yield Change(claim, end, _rate_near(claim, end, claims, context))
 
 
 def _rate_near(start: Claim, end: Claim, claims: Sequence[Claim], context: CheckContext) -> Claim | None:
@@ -45,9 +47,9 @@ def _rate_near(start: Claim, end: Claim, claims: Sequence[Claim], context: Check
     something else rises 'to' ('lifting the margin to 17.4%')."""
     low, high = min(start.start, end.start), max(start.end, end.end)
     metric = end.metric or start.metric
-    candidates = [c for c in claims if c.quantity.kind in _RATE_KINDS and c not in (start, end)
+    candidates = [c for c in claims if c.quantity.kind in _RATE_KINDS and c is not start and c is not end
                   and not c.quantity.is_range and _distance(c, low, high) <= _RATE_REACH
-                  and not _is_level(c, context) and (metric is None or c.metric in (None, metric, "growth", "decline"))]
+                  and (metric is None or c.metric in (None, metric, "growth", "decline")) and not _is_level(c, context)]
     return min(candidates, key=lambda c: _distance(c, low, high), default=None)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from pydantic import Field
 
@@ -24,19 +25,11 @@ class RestatementOptions(CheckOptions):
     """Relative slack for hedged figures ('about', 'nearly')."""
 
 
-def _figure(claim: Claim, subject: str | None = None) -> tuple | None:
-    """Subject, metric, modality and measure of a claim that can be restated; change endpoints, rates and
-    conversions are different figures by nature."""
-    subject = subject or claim.subject
-    if not (subject and claim.metric) or claim.quantity.value is None:
-        return None
-    if any(link.role in _NOT_RESTATED for link in claim.links):
-        return None
-    quantity = claim.quantity
-    if quantity.kind not in _LEVEL_KINDS:
-        return None
-    return (fold(subject), claim.metric, claim.modality.value, quantity.kind.value, quantity.currency,
-            quantity.unit)
+def _restatable(claim: Claim) -> bool:
+    """A level with a value and a metric; change endpoints, rates and conversions are different figures by
+    nature."""
+    return bool(claim.metric) and claim.quantity.value is not None and claim.quantity.kind in _LEVEL_KINDS \
+        and not any(link.role in _NOT_RESTATED for link in claim.links)
 
 
 def _unnamed(claim: Claim) -> tuple:
@@ -44,21 +37,37 @@ def _unnamed(claim: Claim) -> tuple:
     return claim.metric, claim.modality.value, quantity.kind.value, quantity.currency, quantity.unit
 
 
-def _only_subjects(claims: Sequence[Claim]) -> dict[tuple, str]:
-    """For each metric and measure, the subject when the article gives it exactly one: a figure whose sentence
-    names nobody ('the 19.8 million net additions') is about that subject."""
+def _figures(claims: Sequence[Claim]) -> list[tuple | None]:
+    """Each claim's subject, metric, modality and measure, or None when it cannot be restated; a figure whose
+    sentence names nobody ('the 19.8 million net additions') is about the article's only subject for that metric
+    and measure."""
+    measures = [_unnamed(claim) for claim in claims]
+    named = _only_subjects(claims, measures)
+    figures: list[tuple | None] = []
+    for claim, measure in zip(claims, measures):
+        subject = claim.subject or named.get(measure)
+        figures.append((_folded(subject), *measure) if subject and _restatable(claim) else None)
+    return figures
+
+
+_folded = lru_cache(maxsize=4096)(fold)
+"""Articles name the same few subjects again and again."""
+
+
+def _only_subjects(claims: Sequence[Claim], measures: Sequence[tuple]) -> dict[tuple, str]:
+    """For each metric and measure, the subject when the article gives it exactly one."""
     subjects: dict[tuple, set[str]] = defaultdict(set)
-    for claim in claims:
+    for claim, measure in zip(claims, measures):
         if claim.subject:
-            subjects[_unnamed(claim)].add(claim.subject)
+            subjects[measure].add(claim.subject)
     return {key: next(iter(names)) for key, names in subjects.items() if len(names) == 1}
 
 
-def _periods(claims: Sequence[Claim]) -> dict[tuple, set[str]]:
+def _periods(claims: Sequence[Claim], figures: Sequence[tuple | None]) -> dict[tuple, set[str]]:
+    """The periods each figure is stated for by claims that name their subject."""
     periods: dict[tuple, set[str]] = defaultdict(set)
-    for claim in claims:
-        figure = _figure(claim)
-        if figure is not None and claim.period is not None:
+    for claim, figure in zip(claims, figures):
+        if figure is not None and claim.subject and claim.period is not None:
             periods[figure].add(period_key(claim.period))
     return periods
 
@@ -82,12 +91,11 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
                       options: RestatementOptions) -> Iterator[Violation]:
     """A level (money, count, physical) restated with another value: percentages of one metric are too often
     different figures (a share, a growth rate, a margin) to compare without more context."""
-    periods = _periods(claims)
-    named = _only_subjects(claims)
+    figures = _figures(claims)
+    periods = _periods(claims, figures)
     first_said: dict[tuple, Claim] = {}
     flagged: set[tuple] = set()
-    for claim in claims:
-        figure = _figure(claim, None if claim.subject else named.get(_unnamed(claim)))
+    for claim, figure in zip(claims, figures):
         if figure is None:
             continue
         period = _period_of(claim, figure, periods, context)

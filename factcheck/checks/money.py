@@ -6,6 +6,7 @@ from collections.abc import Iterator, Sequence
 import re
 from datetime import date
 from functools import cache
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -98,25 +99,37 @@ def check_ambiguous_dollar(claims: Sequence[Claim], context: CheckContext,
 
 def _local_dollars(lowered: str, context: CheckContext) -> list[str]:
     """Other dollars whose places the story names more often than American ones."""
-    pattern, code_of = _place_pattern(context.lexicon.language, context.lexicon.dollar_contexts)
+    places = _place_names(context.lexicon.language, context.lexicon.dollar_contexts)
+    # Most stories name no place of another dollar: plain substring searches rule them out far faster than the
+    # pattern's pass, and the pattern can only match where such a substring occurs.
+    if not any(cue in lowered for cue in places.local_cues):
+        return []
     counts: dict[str, int] = {}
-    for match in pattern.finditer(lowered):
-        code = code_of[match.group(1)]
+    for match in places.pattern.finditer(lowered):
+        code = places.code_of[match.group(1)]
         counts[code] = counts.get(code, 0) + 1
     american = counts.pop("USD", 0)
     return [code for code, count in counts.items() if count > american]
 
 
-_PLACE_PATTERNS: dict[str, tuple[re.Pattern[str], dict[str, str]]] = {}
-
-
-def _place_pattern(language: str, contexts: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[str, str]]:
+class _PlaceNames(NamedTuple):
+    pattern: re.Pattern[str]
     """One pass over the story finds every place name of every dollar."""
-    if language not in _PLACE_PATTERNS:
+    code_of: dict[str, str]
+    local_cues: tuple[str, ...]
+    """Place names of dollars other than the US one."""
+
+
+_PLACE_NAMES: dict[str, _PlaceNames] = {}
+
+
+def _place_names(language: str, contexts: dict[str, tuple[str, ...]]) -> _PlaceNames:
+    if language not in _PLACE_NAMES:
         code_of = {cue: code for code, cues in contexts.items() for cue in cues}
         names = "|".join(re.escape(cue) for cue in sorted(code_of, key=len, reverse=True))
-        _PLACE_PATTERNS[language] = (re.compile(rf"(?<![\w.])({names})(?!\w)"), code_of)
-    return _PLACE_PATTERNS[language]
+        _PLACE_NAMES[language] = _PlaceNames(re.compile(rf"(?<![\w.])({names})(?!\w)"), code_of,
+                                             tuple(cue for cue, code in code_of.items() if code != "USD"))
+    return _PLACE_NAMES[language]
 
 
 KINDS = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from ..tokens import tokenize
+from ..tokens import Token, tokenize
 from ..models import Claim, Granularity, Modality
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key
 
@@ -21,7 +21,10 @@ def check_stale_projection(claims: Sequence[Claim], context: CheckContext,
         period = claim.period
         if claim.modality is not Modality.projected or period is None or published is None:
             continue
-        if period.end >= published or _reported_as_past(claim, context) or not _projected_before(claim, context):
+        if period.end >= published:
+            continue
+        before = _tokens_before(claim, context)
+        if _reported_as_past(before, context) or not _projected_before(before, context):
             continue
         yield Violation((claim,),
                         {"value": claim.text, "period": period.label, "published": published.isoformat()},
@@ -31,22 +34,20 @@ def check_stale_projection(claims: Sequence[Claim], context: CheckContext,
                         extra_locations=((claim.document, period.start_offset, period.end_offset),))
 
 
-def _projected_before(claim: Claim, context: CheckContext) -> bool:
+def _projected_before(tokens: list[Token], context: CheckContext) -> bool:
     """'are projected to exceed ...': the projection is the sentence's claim, not a forecast it reports after the
     figure ('the 170,000 economists had expected', 'the 1.1% forecast by economists')."""
-    tokens = _tokens_before(claim, context)
     return any((found := context.lexicon.modality.match(tokens, index)) and found[0] == Modality.projected.value
                for index in range(len(tokens)))
 
 
-def _tokens_before(claim: Claim, context: CheckContext):
+def _tokens_before(claim: Claim, context: CheckContext) -> list[Token]:
     start = max(claim.sentence.start, claim.start - _LOOK_BACK)
     return tokenize(context.document_of(claim).view[start:claim.start].lower())
 
 
-def _reported_as_past(claim: Claim, context: CheckContext) -> bool:
+def _reported_as_past(tokens: list[Token], context: CheckContext) -> bool:
     """'sales had been forecast at ...', 'was expected to': a past forecast, reported as such."""
-    tokens = _tokens_before(claim, context)
     return any(context.lexicon.past_forecast.match(tokens, index) for index in range(len(tokens)))
 
 

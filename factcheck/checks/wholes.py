@@ -79,10 +79,11 @@ def check_parts_of_total(claims: Sequence[Claim], context: CheckContext, options
     """'Of the $10 billion raised, $6 billion came from bonds and $5 billion from loans': parts past their total;
     'the 120 staff comprise 70 engineers and 40 sellers': listed parts that do not make up the whole."""
     already_parts: set[str] = set()
-    for position, total in enumerate(claims):
-        if total.id in already_parts or _in_a_change(total):
+    outside_changes = [claim for claim in claims if not _in_a_change(claim)]
+    for position, total in enumerate(outside_changes):
+        if total.id in already_parts:
             continue
-        statement = _total_statement(total, [c for c in claims[position + 1:] if not _in_a_change(c)], context)
+        statement = _total_statement(total, outside_changes[position + 1:], context)
         if statement is None:
             continue
         parts, exhaustive = statement
@@ -118,13 +119,15 @@ def _sum_against(total: Claim, parts: list[Claim], options: PartsOptions) -> tup
 
 def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext) -> tuple[list[Claim], bool] | None:
     """The parts that follow a total in its sentence, and whether the text says they make up all of it."""
+    if total.quantity.kind in (QuantityKind.percent, QuantityKind.percentage_points):
+        return None
+    parts = [claim for claim in later if same_measure(claim, total) and claim.start < total.sentence.end
+             and not claim.quantity.is_range]
+    if len(parts) < 2:
+        return None
     view = context.document_of(total).view
     lexicon = context.lexicon
     opener = _phrase_before(view, total, lexicon.total_openers)
-    parts = [claim for claim in later if same_measure(claim, total) and claim.start < total.sentence.end
-             and not claim.quantity.is_range]
-    if len(parts) < 2 or total.quantity.kind in (QuantityKind.percent, QuantityKind.percentage_points):
-        return None
     after = tokenize(view[total.end:parts[-1].start].lower())
     exhaustive = _phrase_anywhere(after, lexicon.exhaustive_markers)
     marker_follows = _phrase_anywhere(after[:_MARKER_REACH], lexicon.part_markers)
@@ -190,12 +193,12 @@ def _units_times_price(claims: Sequence[Claim], context: CheckContext,
                        options: UnitPriceOptions) -> Iterator[Violation]:
     counts = [c for c in claims if c.quantity.kind is QuantityKind.count]
     money = [c for c in claims if c.quantity.kind is QuantityKind.money]
-    prices = [c for c in money if _is_unit_price(c, context)]
-    for price in prices:
+    for price in money:
         totals = [c for c in money if c is not price and c.quantity.currency == price.quantity.currency
                   and c.start > price.end]
         count = next((c for c in reversed(counts) if c.end <= price.start), None)
-        if count is None or not totals:
+        # Reading the words around a figure costs the most, so it waits until the arithmetic is possible.
+        if count is None or not totals or not _is_unit_price(price, context):
             continue
         total = totals[0]
         product = (stated(count, hedge=options.hedge) * stated(price, hedge=options.hedge)).widened(
