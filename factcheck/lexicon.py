@@ -193,6 +193,19 @@ class Lexicon:
     period_adjectives: PhraseTable[bool]
     context_cues: TableGroup
     clauses: ClauseWords
+    uncertainty: PhraseTable[bool]
+    function_words: frozenset[str]
+    """Words that are never what a number counts ('of', 'and', 'the')."""
+    joiners: frozenset[str]
+    spaced_symbols: frozenset[str]
+    amount_enders: frozenset[str]
+    minor_amount_names: PhraseTable[Currency]
+    """Names that are money only when a smaller unit's amount follows ('two pounds fifty')."""
+    minor_steps: dict[str, tuple[float, ...]]
+    """Each currency's named sub-units, largest first ('CNY': (0.1, 0.01))."""
+    temperature_cues: frozenset[str]
+    temperature_scales: dict[str, tuple[str, ...]]
+    frequency_blockers: frozenset[str]
     """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
 
 
@@ -225,6 +238,14 @@ def _cldr_currency_names(language: str) -> dict[str, Currency]:
             if name != code and (" " in name or not code.startswith("X")):
                 names[name.lower()] = Currency(code)
     return names
+
+
+def _minor_steps(subunits: dict[str, dict]) -> dict[str, tuple[float, ...]]:
+    steps: dict[str, set[float]] = {}
+    for entry in subunits.values():
+        if not entry.get("inferred"):
+            steps.setdefault(entry["code"], set()).add(entry["factor"])
+    return {code: tuple(sorted(factors, reverse=True)) for code, factors in steps.items()}
 
 
 def _iso_codes(aliases: dict[str, str], scaled: dict[str, dict]) -> dict[str, Currency]:
@@ -311,6 +332,16 @@ def lexicon(language: str = "en") -> Lexicon:
         sensitive_metrics=frozenset(sensitive),
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
+        uncertainty=_phrases(units["uncertainty"]),
+        function_words=frozenset(numbers["not_nouns"]),
+        joiners=frozenset(numbers["joiners"]),
+        spaced_symbols=frozenset(units["spaced_symbols"]),
+        amount_enders=frozenset(money["amount_enders"]),
+        minor_amount_names=_currency_table(money["minor_amount_names"]),
+        minor_steps=_minor_steps(money["subunits"]),
+        temperature_cues=frozenset(units["temperature_cues"]),
+        temperature_scales={unit: tuple(names) for unit, names in units["temperature_scales"].items()},
+        frequency_blockers=frozenset(numbers["frequency_blockers"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),
         **{name: _phrases(words) for name, words in structure.items()},
     )

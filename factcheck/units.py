@@ -18,5 +18,22 @@ def canonical_unit(expression: str) -> str:
     return str(ureg.Unit(expression))
 
 
+@cache
+def measuring_unit(expression: str) -> str | None:
+    """The canonical name of a unit expression that measures something ('J / m**2' -> 'joule / meter ** 2'),
+    or None when pint cannot read it, cannot work out its dimension, or it cancels out to a pure number."""
+    try:
+        unit = ureg.Unit(expression)
+        dimensionless = unit.dimensionless
+    except Exception:  # pint raises several error types for unreadable text; all mean "no unit"
+        return None
+    return None if dimensionless else str(unit)
+
+
 def is_duration(unit: str) -> bool:
     return ureg.Unit(unit).dimensionality == ureg.Unit("second").dimensionality
+
+
+def dimension_of(unit: str) -> str:
+    """'[length]' for 'kilometer', '[length] / [time]' for 'meter / second'."""
+    return str(ureg.Unit(unit).dimensionality)

@@ -492,3 +492,193 @@ def test_metal_names_are_not_currencies():
 )
 def test_fraction_words_that_are_units_stay_units(text, surfaces):
     assert [(claim.text, claim.quantity.value, claim.quantity.unit) for claim in claims(text)] == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("Violet light oscillates at 4e14 s-1.", "4e14 s-1", "1 / second"),
+        ("The drain was -1e-3 W/min overnight.", "-1e-3 W/min", "watt / minute"),
+        ("Objects fall at 9.8 m/s2 here.", "9.8 m/s2", "meter / second ** 2"),
+        ("It accelerates at 9.8 km/s^2 in the model.", "9.8 km/s^2", "kilometer / second ** 2"),
+        ("Workers are exposed to 20 J/m^2 per year.", "20 J/m^2 per year", "joule / meter ** 2 / year"),
+        ("Winds reached 12 m s-1 at noon.", "12 m s-1", "meter / second"),
+        ("The brine holds 1200 kg m-3 of salt.", "1200 kg m-3", "kilogram / meter ** 3"),
+        ("Panels deliver 10 W per m2 in winter.", "10 W per m2", "watt / square_meter"),
+        ("The probe moved at 5 m·s⁻¹ before landing.", "5 m·s⁻¹", "meter / second"),
+    ],
+)
+def test_compound_units_are_read_through_pint(text, surface, unit):
+    claim = only(text)
+    assert (claim.text, claim.quantity.kind, claim.quantity.unit) == (surface, QuantityKind.physical, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        # A dash between two measures is a range, not a negative power.
+        ("Bags weigh 3 kg-4 kg each.", [("3 kg-4 kg", "kilogram")]),
+        # 'm' spaced before 'per' may be millions: no unit is guessed.
+        ("Output grew 5 m per year.", [("5", None)]),
+        # Units that cancel out measure nothing.
+        ("The ratio was 5 m/m in the test.", [("5", None)]),
+    ],
+)
+def test_compound_units_stay_conservative(text, surfaces):
+    assert [(claim.text, claim.quantity.unit) for claim in claims(text)] == surfaces
+
+
+def test_a_digit_glued_to_a_symbol_names_a_model_not_a_power():
+    first = claims("The airline bought 5 A320s.")[0]
+    assert (first.text, first.quantity.unit) == ("5", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "bounds", "unit"),
+    [
+        ("Objects fall with an acceleration of 9.83e-3 +/- 1e-5 km/s2.", "9.83e-3 +/- 1e-5 km/s2", 9.83e-3,
+         (9.82e-3, 9.84e-3), "kilometer / second ** 2"),
+        ("The crack was 5.0 ± 0.2 mm wide.", "5.0 ± 0.2 mm", 5.0, (4.8, 5.2), "millimeter"),
+        ("The crack was 5 mm ± 0.2 wide.", "5 mm ± 0.2", 5.0, (4.8, 5.2), "millimeter"),
+        ("Support stood at 45% plus or minus 3%.", "45% plus or minus 3%", 45.0, (42.0, 48.0), "percent"),
+    ],
+)
+def test_measurement_uncertainty_is_one_figure_with_bounds(text, surface, value, bounds, unit):
+    claim = only(text)
+    assert (claim.text, claim.quantity.unit) == (surface, unit)
+    assert claim.quantity.value == pytest.approx(value)
+    assert (claim.quantity.lower, claim.quantity.upper) == pytest.approx(bounds)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "unit"),
+    [
+        ("It is used four times per week.", "four times per week", 4, "1 / week"),
+        ("Nurses visit three times a day.", "three times a day", 3, "1 / day"),
+        ("The board meets twice a month.", "twice a month", 2, "1 / month"),
+        ("The fair is held once every year.", "once every year", 1, "1 / year"),
+        ("Patients take it 3 times/day.", "3 times/day", 3, "1 / day"),
+    ],
+)
+def test_occurrences_per_span_of_time_are_frequencies(text, surface, value, unit):
+    claim = only(text)
+    assert (claim.text, claim.quantity.kind, claim.quantity.value, claim.quantity.unit) == \
+        (surface, QuantityKind.physical, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Sales rose three times in 2025.", "three times"),
+        ("Prices were twice a year ago levels.", "twice"),
+        ("Profit doubled a year earlier.", "doubled"),
+    ],
+)
+def test_multiples_without_a_rate_stay_multiples(text, surface):
+    claim = only(text)
+    assert (claim.text, claim.quantity.kind) == (surface, QuantityKind.multiple)
+
+
+def test_once_alone_is_no_figure():
+    assert claims("Once the deal closes, shares will trade.") == []
+
+
+def test_spaced_litre_symbol_measures_a_range():
+    claim = only("I want 3 to 4 L of wine.")
+    assert (claim.text, claim.quantity.unit, claim.quantity.lower, claim.quantity.upper) == \
+        ("3 to 4 L", "liter", 3, 4)
+
+
+@pytest.mark.parametrize(
+    "text", ["The number 1/0 is not a valid value.", "The shop is open 24/7.", "They agreed a 50/50 split."]
+)
+def test_numbers_glued_to_a_slash_are_no_figures(text):
+    assert claims(text) == []
+
+
+def test_a_slashed_chain_is_left_to_the_other_readers():
+    assert [claim.text for claim in claims("Ask for parts 3/17/40 today.")] == ["3", "17", "40"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "currency"),
+    [
+        ("It costs one dollar and one and one point of your credit points.", "one dollar and one", 1.01, "USD"),
+        ("It may need one kuai and five mao five.", "one kuai and five mao five", 1.55, "CNY"),
+        ("A pint was two pounds fifty.", "two pounds fifty", 2.5, "GBP"),
+        ("The stamp cost five pounds and twenty pence.", "five pounds and twenty pence", 5.2, "GBP"),
+        ("Tickets were thirteen dollars forty five.", "thirteen dollars forty five", 13.45, "USD"),
+    ],
+)
+def test_amounts_in_smaller_currency_units_join_the_whole(text, surface, value, currency):
+    claim = next(c for c in claims(text) if c.quantity.kind is QuantityKind.money)
+    assert (claim.text, claim.quantity.currency) == (surface, currency)
+    assert claim.quantity.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("He paid ten dollars and three people left.", ["ten dollars", "three"]),
+        ("The fish weighed five pounds.", ["five pounds"]),
+        ("It cost $5 and 50 more later.", ["$5", "50"]),
+        ("The bill was 100 yen 50.", ["100 yen", "50"]),
+    ],
+)
+def test_bare_numbers_after_money_stay_apart_when_they_may_count_something_else(text, surfaces):
+    assert [claim.text for claim in claims(text)] == surfaces
+
+
+def test_pounds_alone_stay_a_weight():
+    assert only("The fish weighed five pounds.").quantity.unit == "pound"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "currency"),
+    [
+        ("the price ranges between c $ 16.4 million .", "c $ 16.4 million", "CAD"),
+        ("the fund raised hk $ 5 billion .", "hk $ 5 billion", "HKD"),
+        ("it paid a $ 5 fee .", "$ 5", "USD"),
+        ("india ' s $ 10 billion contract .", "$ 10 billion", "USD"),
+    ],
+)
+def test_letter_prefixed_dollar_signs_written_apart(text, surface, currency):
+    claim = only(text)
+    assert (claim.text, claim.quantity.currency) == (surface, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The valve holds 101.3 kPa at rest.", "101.3 kPa", "kilopascal"),
+        ("The beam reached 10 GeV last week.", "10 GeV", "gigaelectron_volt"),
+        ("Each cell has 5 mm² of surface.", "5 mm²", "millimeter ** 2"),
+        ("The link ran at two kb per second.", "two kb per second", "kilobit / second"),
+        ("The length of my pencil is 2 in.", "2 in.", "inch"),
+    ],
+)
+def test_si_symbols_spans_of_time_after_per_and_clause_final_inches(text, surface, unit):
+    claim = only(text)
+    assert (claim.text, claim.quantity.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["Meet me at 5 Am tomorrow.", "He scored 2 in, 3 out.", "It won 3 titles a second time."]
+)
+def test_words_that_look_like_units_stay_words(text):
+    assert all(claim.quantity.unit is None for claim in claims(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        # No scale named anywhere: a temperature, but no guess at Celsius or Fahrenheit.
+        ("Temperatures hit 40 degrees on Monday.", ["degree_unstated_scale"]),
+        ("It was 50 degrees Fahrenheit at dawn. Temperatures hit 60 degrees later.",
+         ["degree_Fahrenheit", "degree_Fahrenheit"]),
+        ("Paris saw 35°C on Monday. Temperatures hit 38 degrees on Tuesday.", ["degree_Celsius", "degree_Celsius"]),
+        ("The car turned 180 degrees.", ["degree"]),
+    ],
+)
+def test_bare_degrees_are_temperatures_only_in_sentences_about_temperature(text, units):
+    assert [claim.quantity.unit for claim in claims(text)] == units

@@ -50,7 +50,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
     starts = [token.start for token in tokens]
     share_context, lowered = _share_context(document.view, language), document.view.lower()
     ordered_blocked = sorted(blocked)
-    regional_codes: dict = {}
+    document_choices: dict = {}
     found = []
     for sentence in document.sentences:
         low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
@@ -58,7 +58,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
             continue
         inside = ordered_blocked[bisect_left(ordered_blocked, low):bisect_left(ordered_blocked, high)]
         local_blocked = frozenset(index - low for index in inside)
-        scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered, regional_codes)
+        scanner = Scanner(tokens[low:high], language, local_blocked, share_context, lowered, document_choices)
         found.extend(_shifted(quantity, low, document) for quantity in scanner.scan())
     return found
 

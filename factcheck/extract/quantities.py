@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
-from ..units import canonical_unit, is_duration, ureg
+from ..units import canonical_unit, dimension_of, is_duration, measuring_unit, ureg
 from .numbers import Numeral, parse_numeral
 from ..tokens import Token, tokenize
 
@@ -20,15 +21,48 @@ _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
 _UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
 _PERCENT_UNIT = "percent"
 _POINTS_UNIT = "percentage_point"
-# Units that are one letter long are read only when they touch the number ("-10C", "5t").
+# Units that are one letter long are read only when they touch the number ("-10C", "5t"), unless the lexicon
+# lists them as unambiguous with a space too ("4 L").
 _MIN_SPACED_SYMBOL = 2
 _CHANGE_REACH = 12
 _FROM = "from"
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?"})
+_SENTENCE_ENDS = frozenset({".", "!", "?"})
 _BOUND_JOINERS = frozenset({"and", "but", ","})
 _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
+_APOSTROPHES = frozenset({"'", "’"})
+_SLASH = "/"
+_ANGLE_DEGREE = "degree"
+_TEMPERATURE_SCALE_KEY = ("degrees", "temperature scale")
 # "20 (kg)", "20 <kg>": a unit in brackets right after the number.
 _UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
+# Compound units: factors joined by these signs ("km/s", "N·m"), raised by "^2", "-1", "⁻¹" or a glued digit.
+_UNIT_DIVIDE = "/"
+_UNIT_MULTIPLY = frozenset({"·", "⋅", "*"})
+_UNIT_POWER = "^"
+_UNIT_MINUS = frozenset({"-", "−", "⁻"})
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_SUPERSCRIPT_DIGITS_SET = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_MAX_UNIT_POWER = 4
+_MAX_UNIT_FACTORS = 4
+# A symbol only pint knows ("J", "s", "Pa") is read inside a compound unit, never alone; longer names must
+# come from the lexicon, since pint also reads English words ("at", "as", "me").
+_MAX_PINT_SYMBOL = 3
+# A digit glued to a symbol is a power only for lengths and times ("m2", "s2"); "A320" is a name.
+_GLUED_POWER_DIMENSIONS = frozenset({"[length]", "[time]"})
+
+
+class _UnitFactor(NamedTuple):
+    """One factor of a compound unit: a pint expression, its power as written (None when plain), and
+    whether it was written as a symbol ("kg", "s") rather than a name ("hours")."""
+
+    unit: str
+    power: int | None
+    next_index: int
+    symbol: bool
+
+    def written(self) -> str:
+        return f"({self.unit})" if self.power is None else f"({self.unit}) ** {self.power}"
 
 
 class RawQuantity(NamedTuple):
@@ -61,8 +95,9 @@ class Scanner:
     """Whether the sentence around an offset talks about shares or rates (for bare 'points')."""
     lowered_text: str = ""
     """The whole view in lower case, to resolve names several currencies share ('crowns')."""
-    regional_codes: dict[tuple[str, ...], str | None] = field(default_factory=dict)
-    """Shared by the scanners of one document: which currency each shared name stands for there."""
+    document_choices: dict[tuple[str, ...], str | None] = field(default_factory=dict)
+    """Decisions made once per document and shared by its sentences' scanners: which currency each shared name
+    stands for there, and (under `_TEMPERATURE_SCALE_KEY`) the scale of its bare temperature degrees."""
 
     def scan(self) -> list[RawQuantity]:
         found, index = [], 0
@@ -103,8 +138,29 @@ class Scanner:
         if simple is None:
             return None
         simple = self._compound_measure(simple) or simple
+        uncertain = self._uncertainty(simple)
+        if uncertain is not None:
+            return uncertain
         ranged = self._range_after(simple)
         return self._after_hedge(ranged or simple)
+
+    def _uncertainty(self, central: RawQuantity) -> RawQuantity | None:
+        """'9.83e-3 +/- 1e-5 km/s2', '5.0 ± 0.2 mm': a central value and its error are one figure, bounded by
+        the value minus and plus the error; a unit written on either side measures both."""
+        sign = self.lexicon.uncertainty.match(self.tokens, central.next_index)
+        if sign is None or central.value is None or central.is_range or not self._free(sign[1]):
+            return None
+        error = self.simple_at(sign[1])
+        if error is None or error.value is None or error.value <= 0 or error.is_range:
+            return None
+        if central.bare:
+            central = _lend(central, error)._replace(bare=False)
+        elif error.bare:
+            error = _lend(error, central)
+        elif not _same_measure(central, error):
+            return None
+        return central._replace(end=error.end, next_index=error.next_index, lower=central.value - error.value,
+                                upper=central.value + error.value)
 
     def _compound_measure(self, first: RawQuantity) -> RawQuantity | None:
         """'5 ft 2 in', '6 feet and 1 inch', '2 hours 30 minutes': a measure continued in a smaller unit of the
@@ -223,7 +279,7 @@ class Scanner:
     def simple_at(self, index: int) -> RawQuantity | None:
         if index >= len(self.tokens):
             return None
-        multiple = self._multiple_word(index)
+        multiple = self._occurrence_word(index) or self._multiple_word(index)
         if multiple is not None:
             return multiple
         currency, number_index = self._currency_prefix(index)
@@ -242,6 +298,28 @@ class Scanner:
             return self._money(numeral, currency, start, index, prefixed=True)
         return self._suffixed(numeral, start, index)
 
+    def _occurrence_word(self, index: int) -> RawQuantity | None:
+        """'twice a month', 'once every year': a word that counts occurrences, then a span of time."""
+        value = self.lexicon.numbers["occurrences"]["words"].get(self.tokens[index].lower)
+        if value is None:
+            return None
+        token = self.tokens[index]
+        counted = RawQuantity(token.start, token.end, value, QuantityKind.count, 0.0, first_token=index,
+                              next_index=index + 1)
+        return self._frequency(counted)
+
+    def _frequency(self, occurrences: RawQuantity) -> RawQuantity | None:
+        """'four times per week', 'three times a day': occurrences per span of time are a rate (1 / week). Not
+        'twice a year ago', where the span is a point in time."""
+        after = occurrences.next_index
+        rate = self._per_time(after)
+        if rate is None or not is_duration(canonical_unit(rate[0])):
+            return None
+        if self.lexicon.time_rate_joiners.match(self.tokens, after) is not None \
+                and self._is_word(rate[1], self.lexicon.frequency_blockers):
+            return None
+        return self._with_unit(occurrences, QuantityKind.physical, canonical_unit(f"1 / ({rate[0]})"), rate[1])
+
     def _multiple_word(self, index: int) -> RawQuantity | None:
         found = self.lexicon.multiple_words.match(self.tokens, index)
         if found is None:
@@ -257,11 +335,30 @@ class Scanner:
         sign = self.lexicon.currency_signs.match(self.tokens, index)
         if sign is not None and self._touching(index, sign[1]):
             return sign[0], sign[1]
+        spaced = self._spaced_letter_sign(index)
+        if spaced is not None:
+            return spaced
         for table in (self.lexicon.currency_codes, self.lexicon.currency_codes_lower):
             code = table.match(self.tokens, index)
             if code is not None and self._is_number(code[1]) and self.tokens[index].text not in self.lexicon.word_codes:
                 return code[0], code[1]
         return None, index
+
+    def _spaced_letter_sign(self, index: int) -> tuple[Currency, int] | None:
+        """'c $ 16.4 million', 'HK $ 5': a letter-prefixed dollar sign written apart, as tokenised newswire does.
+        Not a word that stands there on its own ('a $ 5 bill', 'told us $ 5'), nor the 's' of a split possessive
+        ("india ' s $ 10")."""
+        if not self._is_number(index + 2) or self.tokens[index + 1].kind != "sym":
+            return None
+        letters = self.tokens[index]
+        if letters.kind != "word" or not (letters.text.islower() or letters.text.isupper()) \
+                or letters.lower in self.lexicon.function_words:
+            return None
+        if index > 0 and self.tokens[index - 1].text in _APOSTROPHES:
+            return None
+        written = tokenize(letters.text.upper() + self.tokens[index + 1].text)
+        sign = self.lexicon.currency_signs.match(written, 0)
+        return (sign[0], index + 2) if sign is not None and sign[1] == len(written) == 2 else None
 
     def _negative_sign(self, index: int) -> bool:
         """'-12', '$-99.99', 'minus five'; not the dash of a range ('25-35') or a hyphenated code."""
@@ -279,10 +376,12 @@ class Scanner:
         return bool(after_sign) or previous.end < sign.start and previous.kind != "num"
 
     def _not_a_quantity(self, numeral: Numeral, index: int) -> bool:
-        """Ranks, times of day, pronoun 'one', and fractions that are not 'of' something."""
+        """Ranks, times of day, pronoun 'one', slashed pairs, and fractions that are not 'of' something."""
         tokens, after = self.tokens, numeral.next_index
         following = tokens[after] if after < len(tokens) else None
         previous = tokens[index - 1] if index > 0 else None
+        if self._slashed_pair(index - 1) or after == index + 1 and self._slashed_pair(after):
+            return True
         if previous is not None and previous.text == ":" and index > 1 and tokens[index - 2].kind == "num" \
                 and previous.start == tokens[index - 2].end:
             return True
@@ -300,6 +399,20 @@ class Scanner:
         if numeral.fraction:
             return not self._fraction_stands(numeral, index, previous, following)
         return False
+
+    def _slashed_pair(self, slash: int) -> bool:
+        """'24/7', '50/50', '1/0', '9/11': two numbers glued to a slash (no fraction the tokenizer reads) are a
+        name, a split or a code, so neither is a figure. ``slash`` is the slash's index. A longer chain
+        ('5/17/2018') is a date or a list, left to the readers of those."""
+        tokens = self.tokens
+        if not (0 < slash < len(tokens) - 1 and tokens[slash].text == _SLASH
+                and tokens[slash - 1].kind == "num" and tokens[slash + 1].kind == "num"
+                and self._touching(slash - 1, slash + 2)):
+            return False
+        chained_before = slash > 1 and tokens[slash - 2].text == _SLASH and self._touching(slash - 2, slash)
+        chained_after = self._free(slash + 2) and tokens[slash + 2].text == _SLASH \
+            and self._touching(slash + 1, slash + 3)
+        return not (chained_before or chained_after)
 
     def _fraction_stands(self, numeral: Numeral, index: int, previous: Token | None, following: Token | None) -> bool:
         """'two thirds' is a figure; 'a third' and 'half' need 'of', 'by', a hedge or a comparative beside them."""
@@ -372,7 +485,9 @@ class Scanner:
         suffixes = self.lexicon.multiple_suffixes
         word = token.lower
         if word in suffixes and (word != "x" or token.start == numeral.end):
-            return base._replace(kind=QuantityKind.multiple, end=token.end, next_index=after + 1, bare=False)
+            multiple = base._replace(kind=QuantityKind.multiple, end=token.end, next_index=after + 1, bare=False)
+            counts_occurrences = word in self.lexicon.numbers["occurrences"]["suffixes"]
+            return (self._frequency(multiple) if counts_occurrences else None) or multiple
         if token.text == "-" and after + 1 < len(self.tokens) and "-" + self.tokens[after + 1].lower in suffixes:
             return base._replace(kind=QuantityKind.multiple, end=self.tokens[after + 1].end,
                            next_index=after + 2, bare=False)
@@ -396,8 +511,19 @@ class Scanner:
     def _currency_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         currency, after = self._currency_after(numeral.next_index)
         if currency is None:
+            return self._money_by_minor_amount(numeral, base)
+        named = self.lexicon.currency_names.match(self.tokens, numeral.next_index) is not None
+        return self._money(numeral, currency, base.start, base.first_token, prefixed=False, after=after,
+                           named=named)
+
+    def _money_by_minor_amount(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """'two pounds fifty', 'five pounds and twenty pence': a name that is also a unit of weight is money
+        when an amount in its smaller units follows. Being ambiguous, it takes a bare amount only where one
+        must end ('he weighed 200 pounds and 10 ...' stays a weight)."""
+        found = self.lexicon.minor_amount_names.match(self.tokens, numeral.next_index)
+        if found is None or self._minor_amount(found[1], numeral, found[0], named=False) is None:
             return None
-        return self._money(numeral, currency, base.start, base.first_token, prefixed=False, after=after)
+        return self._money(numeral, found[0], base.start, base.first_token, prefixed=False, after=found[1])
 
     def _hyphenated_head(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """'a 12-cent-a-share dividend', 'a 5-mile-long road': a currency, percent or unit heading the hyphenated
@@ -445,25 +571,25 @@ class Scanner:
         """The currency whose place names the document mentions; unknown (None) when none or several match.
         Decided once per name and document, not per figure."""
         key = tuple(candidates)
-        if key not in self.regional_codes:
+        if key not in self.document_choices:
             matches = [code for code, cues in candidates.items() if any(cue in self.lowered_text for cue in cues)]
-            self.regional_codes[key] = matches[0] if len(matches) == 1 else None
-        return Currency(self.regional_codes[key], inferred=True)
+            self.document_choices[key] = matches[0] if len(matches) == 1 else None
+        return Currency(self.document_choices[key], inferred=True)
 
     def _is_number(self, index: int) -> bool:
         return index < len(self.tokens) and self.tokens[index].kind == "num"
 
     def _money(self, numeral: Numeral, currency: Currency, start: int, first: int, *, prefixed: bool,
-               after: int | None = None) -> RawQuantity:
+               after: int | None = None, named: bool = False) -> RawQuantity:
         next_index = after if after is not None else numeral.next_index
         if prefixed:
-            named, named_after = self._currency_after(numeral.next_index)
-            if named is not None and named.code == currency.code:
+            named_currency, named_after = self._currency_after(numeral.next_index)
+            if named_currency is not None and named_currency.code == currency.code:
                 next_index = named_after
-            elif named is not None and currency.inferred and named.code != currency.code:
-                currency, next_index = named, named_after
+            elif named_currency is not None and currency.inferred and named_currency.code != currency.code:
+                currency, next_index = named_currency, named_after
         value = numeral.value * currency.factor
-        cents = self._minor_amount(next_index, numeral)
+        cents = self._minor_amount(next_index, numeral, currency, named=named)
         if cents is not None:
             value, next_index = value + cents[0], cents[1]
         return RawQuantity(start, self.tokens[next_index - 1].end, value, QuantityKind.money,
@@ -471,23 +597,56 @@ class Scanner:
                            currency=currency.code, currency_inferred=currency.inferred, first_token=first,
                            next_index=next_index)
 
-    def _minor_amount(self, index: int, whole: Numeral) -> tuple[float, int] | None:
-        """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five', 'ten dollars and fifty cents': a
-        whole amount then its cents (after 'and' only when the cents are named)."""
-        joined = index < len(self.tokens) and self.tokens[index].lower in self.lexicon.numbers["joiners"]
-        start = index + 1 if joined else index
-        if whole.scale != 1.0 or not float(whole.value).is_integer() or not self._free(start):
+    def _minor_amount(self, index: int, whole: Numeral, currency: Currency, *, named: bool) -> tuple[float, int] | None:
+        """'3 dollars 50 cents', '17 USD 25', 'thirteen dollars forty five', 'ten dollars and fifty cents', 'one
+        dollar and one', 'one kuai and five mao five': a whole amount, then amounts in its smaller units (in the
+        main unit, with the index after them)."""
+        if whole.scale != 1.0 or not float(whole.value).is_integer() or currency.code is None:
             return None
-        minor = parse_numeral(self.tokens, start, self.lexicon)
-        if minor is None or minor.scale != 1.0 or not (0 < minor.value < 100) or minor.fraction:
+        return self._smaller_units(index, currency.code, currency.factor, named=named)
+
+    def _smaller_units(self, index: int, code: str, unit: float, *, named: bool,
+                       depth: int = 2) -> tuple[float, int] | None:
+        """An amount in a unit smaller than ``unit`` (a fraction of the main unit): a named sub-unit ('fifty
+        cents', 'five mao', perhaps followed by a bare amount of the next one), or a bare number counting the
+        next smaller unit ('two pounds fifty'). A bare number must end the amount: before punctuation or the
+        end, and, when the currency is written as a name, after 'and' or before a conjunction ('one dollar and
+        one and ...'); otherwise it may count something else ('ten dollars and three people')."""
+        joiners = self.lexicon.joiners
+        joined = self._is_word(index, joiners)
+        start = index + 1 if joined else index
+        minor = self._small_numeral(start, joiners)
+        if minor is None or minor.scale != 1.0 or minor.fraction or minor.rest is not None \
+                or not float(minor.value).is_integer() or minor.value <= 0:
             return None
         after = minor.next_index
         subunit = self.lexicon.currency_names.match(self.tokens, after)
-        if subunit is not None and subunit[0].factor < 1:
-            return minor.value * subunit[0].factor, subunit[1]
-        if not joined and (after >= len(self.tokens) or self.tokens[after].text in _CLOSING_PUNCTUATION):
-            return minor.value / 100, after
+        if subunit is not None and subunit[0].factor < unit and (subunit[0].code == code or subunit[0].inferred):
+            amount = minor.value * subunit[0].factor
+            if amount >= unit:
+                return None
+            smaller = self._smaller_units(subunit[1], code, subunit[0].factor, named=True, depth=depth - 1) \
+                if depth > 1 else None
+            return (amount + smaller[0], smaller[1]) if smaller is not None else (amount, subunit[1])
+        step = _next_minor_step(self.lexicon, code, unit)
+        if step is None or minor.value >= round(unit / step) or joined and not named:
+            return None
+        ends = after >= len(self.tokens) or self.tokens[after].text in _CLOSING_PUNCTUATION
+        if ends or named and self._is_word(after, self.lexicon.amount_enders):
+            return minor.value * step, after
         return None
+
+    def _small_numeral(self, index: int, joiners: frozenset[str]) -> Numeral | None:
+        """The number at ``index`` up to the first joiner: an amount below a hundred never spans 'and', so in
+        'one dollar and one and one point' the cents are 'one', not 'one and one'."""
+        numeral = parse_numeral(self.tokens, index, self.lexicon) if self._free(index) else None
+        if numeral is None:
+            return None
+        joiner = next((at for at in range(index + 1, numeral.next_index) if self.tokens[at].lower in joiners), None)
+        if joiner is None:
+            return numeral
+        shorter = parse_numeral(self.tokens[index:joiner], 0, self.lexicon)
+        return None if shorter is None else shorter._replace(next_index=shorter.next_index + index)
 
     def _unit(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         index = numeral.next_index
@@ -497,7 +656,9 @@ class Scanner:
             return None
         closer = _UNIT_WRAPPERS.get(self.tokens[index].text)
         wrapped = closer is not None and index + 2 < len(self.tokens)
-        found = self._unit_at(index + 1 if wrapped else index, numeral.end)
+        unit_index = index + 1 if wrapped else index
+        found = self._unit_expression(unit_index) or self._unit_at(unit_index, numeral.end) \
+            or (None if wrapped else self._clause_final_tail(unit_index))
         if found is None:
             return None
         unit, after = found
@@ -510,7 +671,31 @@ class Scanner:
         rate = self._per_time(after)
         if rate is not None:
             unit, after = f"({unit}) / {rate[0]}", rate[1]
+        elif canonical_unit(unit) == _ANGLE_DEGREE:
+            unit = self._temperature_degree() or unit
         return self._with_unit(base, QuantityKind.physical, canonical_unit(unit), after)
+
+    def _temperature_degree(self) -> str | None:
+        """A bare 'degrees' in a sentence about temperature ('temperatures hit 40 degrees') is a temperature,
+        on the scale the document names somewhere ('Fahrenheit'), else the lexicon's default. Decided once
+        per document."""
+        cues, scales = self.lexicon.temperature_cues, self.lexicon.temperature_scales
+        if not any(token.lower in cues for token in self.tokens):
+            return None
+        if _TEMPERATURE_SCALE_KEY not in self.document_choices:
+            self.document_choices[_TEMPERATURE_SCALE_KEY] = next(
+                (unit for unit, names in scales.items()
+                 if not names or any(name in self.lowered_text for name in names)), None)
+        return self.document_choices[_TEMPERATURE_SCALE_KEY]
+
+    def _clause_final_tail(self, index: int) -> tuple[str, int] | None:
+        """'The pencil is 2 in': a unit that is also a preposition ('in') is read alone only where nothing it
+        could govern follows: at the end of the sentence ('2 in, 3 out' is a vote count)."""
+        tail = self.lexicon.compound_tails.match(self.tokens, index)
+        if tail is None:
+            return None
+        after = tail[1]
+        return tail if after >= len(self.tokens) or self.tokens[after].text in _SENTENCE_ENDS else None
 
     def _per_time(self, index: int) -> tuple[str, int] | None:
         """'per year', 'a day', '/cm3' after a unit: the quantity is a rate."""
@@ -520,10 +705,17 @@ class Scanner:
             joiner = self.lexicon.time_rate_joiners.match(self.tokens, index)
         if joiner is None:
             return None
-        unit = self._unit_at(joiner[1], -1)
+        unit = self._unit_expression(joiner[1]) or self._unit_at(joiner[1], -1)
+        if unit is None and not time_only:
+            unit = self._span_of_time(joiner[1])
         if unit is None or time_only and unit[0] not in self.lexicon.durations:
             return None
         return unit
+
+    def _span_of_time(self, index: int) -> tuple[str, int] | None:
+        """'per second': after 'per' or '/', a singular span of time is the unit ('a second' alone is a rank)."""
+        word = self.tokens[index].lower if self._free(index) else ""
+        return (word, index + 1) if word in self.lexicon.durations else None
 
     def _unit_at(self, index: int, number_end: int) -> tuple[str, int] | None:
         exact = self.lexicon.units_exact.match(self.tokens, index)
@@ -532,9 +724,130 @@ class Scanner:
             touching = symbol_start == number_end
             glued = exact[1] < len(self.tokens) and self.tokens[exact[1]].start == symbol_end \
                 and self.tokens[exact[1]].kind != "sym"
-            if (touching or symbol_end - symbol_start >= _MIN_SPACED_SYMBOL) and not glued:
+            spaced_ok = symbol_end - symbol_start >= _MIN_SPACED_SYMBOL \
+                or self.tokens[index].text in self.lexicon.spaced_symbols
+            if (touching or spaced_ok) and not glued:
                 return exact
         return self.lexicon.units_words.match(self.tokens, index)
+
+    def _unit_expression(self, index: int) -> tuple[str, int] | None:
+        """A compound unit ('km/s2', 'J/m^2', 'W/min', 'm s-1', 'kg m-3', 'm·s⁻²') and the index after it, as
+        pint reads it. Only two or more factors or a written power count: a single unit is `_unit_at`'s, with
+        its caution about one-letter symbols."""
+        factor = self._unit_factor(index)
+        if factor is None:
+            return None
+        written, after, compound = [factor.written()], factor.next_index, factor.power is not None
+        for _ in range(_MAX_UNIT_FACTORS - 1):
+            joined = self._joined_factor(after)
+            if joined is None or self._scale_before_per(index, after):
+                break
+            operator, factor = joined
+            written.append(f" {operator} {factor.written()}")
+            after, compound = factor.next_index, True
+        if not compound and not _mixed_case_symbol(self.tokens[index].text, factor):
+            return None
+        unit = measuring_unit("".join(written))
+        return None if unit is None else (unit, after)
+
+    def _joined_factor(self, index: int) -> tuple[str, _UnitFactor] | None:
+        """The next factor of a compound unit: after a touching '/' or '·', or (SI style, 'kg m-3') a spaced
+        symbol with a negative power."""
+        if not self._free(index) or index == 0:
+            return None
+        sign = self.tokens[index].text
+        if sign == _UNIT_DIVIDE or sign in _UNIT_MULTIPLY:
+            factor = self._unit_factor(index + 1) if self._touching(index - 1, index + 2) else None
+            return None if factor is None else ("/" if sign == _UNIT_DIVIDE else "*", factor)
+        per = self.lexicon.rate_joiners.match(self.tokens, index)
+        if per is not None:
+            factor = self._unit_factor(per[1])
+            if factor is None and (span := self._span_of_time(per[1])) is not None:
+                factor = _UnitFactor(span[0], None, span[1], symbol=False)
+            return None if factor is None else ("/", factor)
+        factor = self._unit_factor(index)
+        if factor is None or not factor.symbol or factor.power is None or factor.power > 0:
+            return None
+        return "*", factor
+
+    def _scale_before_per(self, first: int, joiner: int) -> bool:
+        """'5 m per year' may be five million a year: a spaced one-letter symbol that is also a scale
+        abbreviation opens a compound unit only with a sign ('5 m/s'), not with 'per'."""
+        token = self.tokens[first]
+        return (joiner == first + 1 and self.tokens[joiner].kind == "word" and len(token.text) == 1
+                and self.lexicon.rate_joiners.match(self.tokens, joiner) is not None
+                and first > 0 and self.tokens[first - 1].end < token.start
+                and self.lexicon.scale_abbreviations.match(self.tokens, first) is not None)
+
+    def _unit_factor(self, index: int) -> _UnitFactor | None:
+        """A unit symbol or name with its power: 'km', 's2', 'm^2', 's-1', 's⁻¹', 'hours'."""
+        atom = self._unit_atom(index)
+        if atom is None:
+            return None
+        unit, after, symbol = atom
+        if unit[-1] in _SUPERSCRIPT_DIGITS_SET:  # 'mm²': pint reads the symbol, the power is written inside
+            base = unit.rstrip(_SUPERSCRIPT_DIGITS_SET)
+            exponent = int(unit[len(base):].translate(_SUPERSCRIPT_DIGITS))
+            return _UnitFactor(base, exponent, after, symbol) if base and exponent <= _MAX_UNIT_POWER else None
+        power = self._unit_power(after)
+        if power is None:
+            if self._glued_number(after):  # 'A320': a name, not a unit
+                return None
+            return _UnitFactor(unit, None, after, symbol)
+        exponent, power_end, marked = power
+        if not marked and not (symbol and _takes_glued_power(unit)) or exponent < 0 and not symbol:
+            return None  # SI writes negative powers on symbols ('s-1'); 'tonnes-1' opens a range
+        return _UnitFactor(unit, exponent, power_end, symbol)
+
+    def _unit_atom(self, index: int) -> tuple[str, int, bool] | None:
+        """(pint expression, index after, written as a symbol) of one unit: the lexicon's first (a phrase such as
+        'km/h' only when no power is glued to its end), then a short symbol pint knows that is no English word."""
+        if not self._free(index) or self.tokens[index].kind != "word":
+            return None
+        for table, symbol in ((self.lexicon.units_exact, True), (self.lexicon.units_words, False)):
+            found = table.match(self.tokens, index)
+            if found is not None and found[1] > index + 1 and self._unit_power(found[1]) is not None:
+                found = table.match(self.tokens[index:index + 1], 0)  # 'm/s2': the power is the last symbol's
+                found = None if found is None else (found[0], index + 1)
+            if found is not None:
+                return found[0], found[1], symbol
+        token = self.tokens[index]
+        if len(token.text) <= _MAX_PINT_SYMBOL and token.lower not in self.lexicon.function_words \
+                and measuring_unit(token.text) is not None:
+            return token.text, index + 1, True
+        return None
+
+    def _unit_power(self, index: int) -> tuple[int, int, bool] | None:
+        """(exponent, index after, marked by '^' or a minus) of a power glued to a unit symbol: '^2', '^-1',
+        '-1', '⁻¹', '2'. Never a range's dash: '3 kg-4 kg' has a unit after the digit."""
+        cursor, sign = index, 1
+        if self._glued_sign(cursor, frozenset({_UNIT_POWER})):
+            cursor += 1
+        if self._glued_sign(cursor, _UNIT_MINUS):
+            cursor, sign = cursor + 1, -1
+        if not self._free(cursor) or not self._touching(cursor - 1, cursor + 1):
+            return None
+        digits = self.tokens[cursor].text.translate(_SUPERSCRIPT_DIGITS)
+        if not digits.isdigit() or not 0 < int(digits) <= _MAX_UNIT_POWER:
+            return None
+        marked = cursor > index
+        if not marked and int(digits) < 2 or sign < 0 and self._continues_a_figure(cursor):
+            return None
+        return sign * int(digits), cursor + 1, marked
+
+    def _continues_a_figure(self, index: int) -> bool:
+        """'3 kg-4 kg', '5 t-1bn t', '2 t-1 million t': a range's second figure, not a negative power."""
+        numeral = parse_numeral(self.tokens, index, self.lexicon)
+        after = index + 1 if numeral is None else numeral.next_index
+        return numeral is not None and numeral.scale != 1.0 or self._unit_atom(after) is not None
+
+    def _glued_sign(self, index: int, signs: frozenset[str]) -> bool:
+        """A sign at ``index`` that touches the token before it."""
+        return index > 0 and self._free(index) and self.tokens[index].text in signs \
+            and self._touching(index - 1, index + 1)
+
+    def _glued_number(self, index: int) -> bool:
+        return self._is_number(index) and self._touching(index - 1, index + 1)
 
     def _with_unit(self, base: RawQuantity, kind: QuantityKind, unit: str, after: int) -> RawQuantity:
         return base._replace(kind=kind, unit=unit, end=self.tokens[after - 1].end, next_index=after, bare=False)
@@ -549,6 +862,24 @@ class Scanner:
 
     def _touching(self, start: int, end: int) -> bool:
         return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
+
+
+def _next_minor_step(lexicon: Lexicon, code: str, unit: float) -> float | None:
+    """The next unit below ``unit`` (a fraction of the main unit): the lexicon's named sub-units ('mao', then
+    'fen'), else ISO 4217's minor unit (a cent for USD; none for JPY)."""
+    steps = lexicon.minor_steps.get(code) or _iso_minor_step(code)
+    return next((step for step in steps if step < unit * (1 - 1e-9)), None)
+
+
+@cache
+def _iso_minor_step(code: str) -> tuple[float, ...]:
+    import iso4217
+
+    try:
+        exponent = iso4217.Currency(code).exponent
+    except ValueError:
+        return ()
+    return (10.0 ** -exponent,) if exponent else ()
 
 
 class _Starters(NamedTuple):
@@ -570,8 +901,10 @@ _STARTERS: dict[str, _Starters] = {}
 def _collect_starters(lexicon: Lexicon) -> _Starters:
     tables = (lexicon.multiple_words, lexicon.currency_signs, lexicon.currency_codes, lexicon.currency_codes_lower)
     figure = set().union(*(table.first_words() for table in tables))
+    figure.update(word.lower() for word in lexicon.currency_signs.first_words())  # 'hk $ 5' (tokenised newswire)
     numbers = lexicon.numbers
     figure.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
+                  numbers["occurrences"]["words"],
                   lexicon.fractions, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS)
     return _Starters(frozenset(figure | lexicon.hedges_before.first_words() | set(lexicon.range_openers)),
                      frozenset(figure))
@@ -581,6 +914,19 @@ def _starts(token: Token, starters: frozenset[str]) -> bool:
     """Whether a word or sign (or the first part of a hyphenated word: 'ten-fold') is among ``starters``."""
     lower = token.lower
     return lower in starters or token.text in starters or "-" in lower and lower.partition("-")[0] in starters
+
+
+def _takes_glued_power(unit: str) -> bool:
+    """Whether a bare digit glued to this unit is its power: 'm2', 's2' (lengths and times), not 'A320'."""
+    name = measuring_unit(unit)
+    return name is not None and dimension_of(name) in _GLUED_POWER_DIMENSIONS
+
+
+def _mixed_case_symbol(text: str, factor: _UnitFactor) -> bool:
+    """'kPa', 'GeV', 'mA': a prefixed SI symbol pint reads, mixing cases as no English word does (a capitalised
+    word or an acronym does not count: 'Am', 'PM'). Such a symbol is read alone, without a compound."""
+    return (factor.unit == text and factor.power is None and any(c.isupper() for c in text)
+            and any(c.islower() for c in text) and not (text[0].isupper() and text[1:].islower()))
 
 
 def _count_or_plain(numeral: Numeral) -> QuantityKind:

@@ -136,7 +136,7 @@ class UnitMatcher:
         table = yaml.safe_load(table_path.read_text(encoding="utf-8"))
         self.registry = registry
         self.names: dict[str, str] = table["names"]
-        self.dimension_only: dict[str, dict[str, str]] = table["dimension_only"]
+        self.dimension_only: dict[str, dict[str, list[str]]] = table["dimension_only"]
         self.same_word: dict[str, str] = table["same_word"]
         self.subunits: dict[str, float] = table["subunits"]
         self._parsed: dict[str, Any] = {}
@@ -146,9 +146,9 @@ class UnitMatcher:
             return True
         if ours is None:
             return False
-        dimension = self.dimension_only.get(subkind or "", {}).get(reference.lower())
-        if dimension is not None:
-            return self._has_dimension(ours, dimension)
+        dimensions = self.dimension_only.get(subkind or "", {}).get(reference.lower())
+        if dimensions is not None:
+            return any(self._has_dimension(ours, dimension) for dimension in dimensions)
         reference_unit, our_unit = self.parse(reference), self.parse(ours)
         if reference_unit is None or our_unit is None:
             return self.same_word_name(reference, ours)
@@ -188,7 +188,8 @@ class UnitMatcher:
 
     def _has_dimension(self, ours: str, dimension: str) -> bool:
         unit = self.parse(ours)
-        return unit is not None and unit.dimensionality == self.registry.get_dimensionality(dimension)
+        # Compared as text: a registry without the project's definitions knows no '[temperature_unstated]'.
+        return unit is not None and str(unit.dimensionality) == dimension
 
     def dimension_of(self, name: str | None) -> str | None:
         """'[length] / [time]' for 'kilometer / hour'; None when there is no readable unit."""
@@ -218,7 +219,9 @@ def _rewrite_factor(words: str) -> str:
 # Recognizers-Text keeps durations (datetime) and temperatures apart from its "dimension" model, so
 # the physical claims a suite counts are split by dimension: a correct "two hours" is no false
 # positive of the dimension suite, nor an angle ("45 degrees angle") of the temperature suite.
-_SEPARATE_DIMENSIONS = ("[time]", "[temperature]")
+# A temperature of unstated scale ("98 degrees") has a dimension of its own in the project's registry.
+_TEMPERATURES = ("[temperature]", "[temperature_unstated]")
+_SEPARATE_DIMENSIONS = ("[time]", *_TEMPERATURES)
 
 
 def _has_bounds(quantity: Any) -> bool:
@@ -230,8 +233,8 @@ def _of_kind(kind: str) -> Callable[[Any, UnitMatcher], bool]:
     return lambda quantity, units: quantity.kind == kind
 
 
-def _physical_in(dimension: str) -> Callable[[Any, UnitMatcher], bool]:
-    return lambda quantity, units: quantity.kind == "physical" and units.dimension_of(quantity.unit) == dimension
+def _physical_in(*dimensions: str) -> Callable[[Any, UnitMatcher], bool]:
+    return lambda quantity, units: quantity.kind == "physical" and units.dimension_of(quantity.unit) in dimensions
 
 
 def _physical_outside_separate_dimensions(quantity: Any, units: UnitMatcher) -> bool:
@@ -243,7 +246,7 @@ _COUNTED_BY_SUITE_KIND: dict[str, Callable[[Any, UnitMatcher], bool]] = {
     "percentage": _of_kind("percent"),
     "currency": _of_kind("money"),
     "dimension": _physical_outside_separate_dimensions,
-    "temperature": _physical_in("[temperature]"),
+    "temperature": _physical_in(*_TEMPERATURES),
     "age": _physical_in("[time]"),
     "number_range": lambda quantity, units: _has_bounds(quantity),
 }
