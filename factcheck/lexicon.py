@@ -197,6 +197,7 @@ class Lexicon:
     function_words: frozenset[str]
     """Words that are never what a number counts ('of', 'and', 'the')."""
     joiners: frozenset[str]
+    bound_joiners: frozenset[str]
     spaced_symbols: frozenset[str]
     amount_enders: frozenset[str]
     minor_amount_names: PhraseTable[Currency]
@@ -335,6 +336,7 @@ def lexicon(language: str = "en") -> Lexicon:
         uncertainty=_phrases(units["uncertainty"]),
         function_words=frozenset(numbers["not_nouns"]),
         joiners=frozenset(numbers["joiners"]),
+        bound_joiners=frozenset(numbers["bound_joiners"]),
         spaced_symbols=frozenset(units["spaced_symbols"]),
         amount_enders=frozenset(money["amount_enders"]),
         minor_amount_names=_currency_table(money["minor_amount_names"]),

@@ -28,7 +28,6 @@ _CHANGE_REACH = 12
 _FROM = "from"
 _CLAUSE_ENDS = frozenset({".", ";", "!", "?"})
 _SENTENCE_ENDS = frozenset({".", "!", "?"})
-_BOUND_JOINERS = frozenset({"and", "but", ","})
 _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
 _APOSTROPHES = frozenset({"'", "’"})
 _SLASH = "/"
@@ -167,7 +166,7 @@ class Scanner:
         same dimension is one figure, in the larger unit."""
         if first.kind is not QuantityKind.physical or first.unit is None or first.value is None:
             return None
-        index = first.next_index + (1 if self._is_word(first.next_index, frozenset({"and"})) else 0)
+        index = first.next_index + (1 if self._is_word(first.next_index, self.lexicon.joiners) else 0)
         if not self._free(index) or self.tokens[index].kind != "num":
             return None
         numeral = parse_numeral(self.tokens, index, self.lexicon)
@@ -189,7 +188,7 @@ class Scanner:
     def _two_sided(self, first: RawQuantity) -> RawQuantity | None:
         """'above 1,000 and below 1,500': two opposite bounds joined by 'and' make one range."""
         joiner = first.next_index
-        if not self._is_word(joiner, _BOUND_JOINERS):
+        if not self._is_word(joiner, self.lexicon.bound_joiners):
             return None
         hedge = self.lexicon.hedges_before.match(self.tokens, joiner + 1)
         if hedge is None or not self._free(hedge[1]):
@@ -421,7 +420,7 @@ class Scanner:
         if previous is not None and previous.lower in self.lexicon.fraction_preceders:
             return True
         phrase = self.lowered_text[numeral.start:numeral.end] if self.lowered_text else self.tokens[index].lower
-        return not _needs_context(phrase.split())
+        return not _needs_context(phrase.split(), self.lexicon.numbers["indefinite_articles"])
 
     def _measure_follows(self, index: int) -> bool:
         """'one mile', 'one dollar': a unit or currency after 'one' makes it a number, not a pronoun."""
@@ -934,11 +933,11 @@ def _count_or_plain(numeral: Numeral) -> QuantityKind:
     return QuantityKind.count if numeral.scale > 1 or float(numeral.value).is_integer() else QuantityKind.plain
 
 
-def _needs_context(words: list[str]) -> bool:
+def _needs_context(words: list[str], articles: list[str]) -> bool:
     """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' and 'one fifth' are clear."""
     if len(words) == 1:
         return words[0].isalpha() and not words[0].endswith("s")
-    return len(words) == 2 and words[0] in ("a", "an")
+    return len(words) == 2 and words[0] in articles
 
 
 def _hedged(quantity: RawQuantity, approximation: Approximation, start: int, first: int) -> RawQuantity:
