@@ -198,6 +198,7 @@ class Lexicon:
     """Words that are never what a number counts ('of', 'and', 'the')."""
     joiners: frozenset[str]
     bound_joiners: frozenset[str]
+    indefinite_articles: frozenset[str]
     spaced_symbols: frozenset[str]
     amount_enders: frozenset[str]
     minor_amount_names: PhraseTable[Currency]
@@ -333,10 +334,12 @@ def lexicon(language: str = "en") -> Lexicon:
         sensitive_metrics=frozenset(sensitive),
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
+        subject_suffixes=frozenset(context["subject_suffixes"]),
         uncertainty=_phrases(units["uncertainty"]),
         function_words=frozenset(numbers["not_nouns"]),
         joiners=frozenset(numbers["joiners"]),
         bound_joiners=frozenset(numbers["bound_joiners"]),
+        indefinite_articles=frozenset(numbers["indefinite_articles"]),
         spaced_symbols=frozenset(units["spaced_symbols"]),
         amount_enders=frozenset(money["amount_enders"]),
         minor_amount_names=_currency_table(money["minor_amount_names"]),
@@ -344,6 +347,5 @@ def lexicon(language: str = "en") -> Lexicon:
         temperature_cues=frozenset(units["temperature_cues"]),
         temperature_scales={unit: tuple(names) for unit, names in units["temperature_scales"].items()},
         frequency_blockers=frozenset(numbers["frequency_blockers"]),
-        subject_suffixes=frozenset(context["subject_suffixes"]),
         **{name: _phrases(words) for name, words in structure.items()},
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -155,13 +155,13 @@ def index_paths(paths: Iterable[str | Path], store_path: str | Path, *, publishe
     errors: list[InputErrorRecord] = []
     with ClaimStore(store_path, aliases=aliases) as store:
         job = _IndexJob(published, store.content_hashes(), store.aliases)
-        stats, seen = IndexStats(), {}
+        stats, seen = IndexStats(), set()
         for source, read in zip(sources, _run_index_job(job, sources, jobs), strict=True):
             if isinstance(read, InputErrorRecord):
                 errors.append(read)
                 continue
             read = job.settled(source, read, _unique_name(read.id, read.path, seen) if read.id in seen else read.id)
-            seen[read.id] = []
+            seen.add(read.id)
             if isinstance(read, _Unchanged):
                 stats = stats.counted(UNCHANGED, 0)
                 continue
@@ -247,12 +247,12 @@ def _renamed(claims: list[Claim], old: str, new: str) -> list[Claim]:
     }) for claim in claims]
 
 
-def _unique_id(document: Document, seen: dict[str, list[Claim]]) -> Document:
+def _unique_id(document: Document, seen: Collection[str]) -> Document:
     """Two files may share a stem ('a/x.md', 'b/x.md'); the second gets its path as id so ids stay unique."""
     if document.id not in seen:
         return document
     return document.model_copy(update={"id": _unique_name(document.id, document.path, seen)})
 
 
-def _unique_name(taken: str, path: str | None, seen: dict[str, list[Claim]]) -> str:
+def _unique_name(taken: str, path: str | None, seen: Collection[str]) -> str:
     return path or f"{taken}-{len(seen)}"

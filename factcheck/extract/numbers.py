@@ -170,8 +170,8 @@ def _hyphenated_compound(tokens: list[Token], index: int, lexicon: Lexicon) -> N
     token = tokens[index]
     pieces = token.lower.split("-")
     count = 0
-    not_leading = set(lexicon.numbers["indefinite_articles"]) | lexicon.joiners
-    while count < len(pieces) and _is_number_word(pieces[count], lexicon) and pieces[count] not in not_leading:
+    while count < len(pieces) and _is_number_word(pieces[count], lexicon) \
+            and pieces[count] not in lexicon.indefinite_articles and pieces[count] not in lexicon.joiners:
         count += 1
     if count == 0 or count == len(pieces):
         return None
@@ -205,9 +205,8 @@ def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list
                 break
         parts.extend(pieces)
         cursor += 1
-    numbers = lexicon.numbers
-    while parts and (parts[-1] in numbers["indefinite_articles"] or parts[-1] in lexicon.joiners
-                     or parts[-1] in numbers["decimal_point"]):
+    while parts and (parts[-1] in lexicon.indefinite_articles or parts[-1] in lexicon.joiners
+                     or parts[-1] in lexicon.numbers["decimal_point"]):
         parts.pop()
         cursor -= 1
     return parts, cursor
@@ -238,21 +237,20 @@ def _hundreds_group(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
 
 def _article_follows(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     """'half a percentage point', 'half a million': the fraction applies to what follows the article."""
-    return (index + 1 < len(tokens) and tokens[index].lower in lexicon.numbers["indefinite_articles"]
+    return (index + 1 < len(tokens) and tokens[index].lower in lexicon.indefinite_articles
             and tokens[index + 1].kind == "word" and tokens[index + 1].lower not in lexicon.fractions)
 
 
 def _of_a_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     """'two thirds of a million': the fraction multiplies the scale word after 'of a'."""
-    numbers = lexicon.numbers
-    return (index + 2 < len(tokens) and tokens[index].lower in numbers["fraction_of"]
-            and tokens[index + 1].lower in numbers["indefinite_articles"]
+    return (index + 2 < len(tokens) and tokens[index].lower in lexicon.numbers["fraction_of"]
+            and tokens[index + 1].lower in lexicon.indefinite_articles
             and lexicon.scales.match(tokens, index + 2) is not None)
 
 
 def _continues_after_and(token: Token, lexicon: Lexicon) -> bool:
     first = token.lower.split("-")[0]
-    return first in lexicon.number_words or first in lexicon.numbers["indefinite_articles"] \
+    return first in lexicon.number_words or first in lexicon.indefinite_articles \
         or first in lexicon.fractions
 
 

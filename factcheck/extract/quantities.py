@@ -36,9 +36,8 @@ _TEMPERATURE_SCALE_KEY = ("degrees", "temperature scale")
 # "20 (kg)", "20 <kg>": a unit in brackets right after the number.
 _UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
 # Compound units: factors joined by these signs ("km/s", "N·m"), raised by "^2", "-1", "⁻¹" or a glued digit.
-_UNIT_DIVIDE = "/"
 _UNIT_MULTIPLY = frozenset({"·", "⋅", "*"})
-_UNIT_POWER = "^"
+_UNIT_POWERS = frozenset({"^"})
 _UNIT_MINUS = frozenset({"-", "−", "⁻"})
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _SUPERSCRIPT_DIGITS_SET = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -355,9 +354,9 @@ class Scanner:
             return None
         if index > 0 and self.tokens[index - 1].text in _APOSTROPHES:
             return None
-        written = tokenize(letters.text.upper() + self.tokens[index + 1].text)
+        written = [letters._replace(text=letters.text.upper()), self.tokens[index + 1]]
         sign = self.lexicon.currency_signs.match(written, 0)
-        return (sign[0], index + 2) if sign is not None and sign[1] == len(written) == 2 else None
+        return (sign[0], index + 2) if sign is not None and sign[1] == len(written) else None
 
     def _negative_sign(self, index: int) -> bool:
         """'-12', '$-99.99', 'minus five'; not the dash of a range ('25-35') or a hyphenated code."""
@@ -420,7 +419,7 @@ class Scanner:
         if previous is not None and previous.lower in self.lexicon.fraction_preceders:
             return True
         phrase = self.lowered_text[numeral.start:numeral.end] if self.lowered_text else self.tokens[index].lower
-        return not _needs_context(phrase.split(), self.lexicon.numbers["indefinite_articles"])
+        return not _needs_context(phrase.split(), self.lexicon.indefinite_articles)
 
     def _measure_follows(self, index: int) -> bool:
         """'one mile', 'one dollar': a unit or currency after 'one' makes it a number, not a pronoun."""
@@ -755,9 +754,9 @@ class Scanner:
         if not self._free(index) or index == 0:
             return None
         sign = self.tokens[index].text
-        if sign == _UNIT_DIVIDE or sign in _UNIT_MULTIPLY:
+        if sign == _SLASH or sign in _UNIT_MULTIPLY:
             factor = self._unit_factor(index + 1) if self._touching(index - 1, index + 2) else None
-            return None if factor is None else ("/" if sign == _UNIT_DIVIDE else "*", factor)
+            return None if factor is None else ("/" if sign == _SLASH else "*", factor)
         per = self.lexicon.rate_joiners.match(self.tokens, index)
         if per is not None:
             factor = self._unit_factor(per[1])
@@ -820,7 +819,7 @@ class Scanner:
         """(exponent, index after, marked by '^' or a minus) of a power glued to a unit symbol: '^2', '^-1',
         '-1', '⁻¹', '2'. Never a range's dash: '3 kg-4 kg' has a unit after the digit."""
         cursor, sign = index, 1
-        if self._glued_sign(cursor, frozenset({_UNIT_POWER})):
+        if self._glued_sign(cursor, _UNIT_POWERS):
             cursor += 1
         if self._glued_sign(cursor, _UNIT_MINUS):
             cursor, sign = cursor + 1, -1
@@ -933,7 +932,7 @@ def _count_or_plain(numeral: Numeral) -> QuantityKind:
     return QuantityKind.count if numeral.scale > 1 or float(numeral.value).is_integer() else QuantityKind.plain
 
 
-def _needs_context(words: list[str], articles: list[str]) -> bool:
+def _needs_context(words: list[str], articles: frozenset[str]) -> bool:
     """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' and 'one fifth' are clear."""
     if len(words) == 1:
         return words[0].isalpha() and not words[0].endswith("s")
