@@ -8,7 +8,7 @@
 from .__about__ import __version__
 from .config import Config
 from .errors import ConfigError, FactcheckError, InputError, RuleDefinitionError
-from .extract import extract
+from .extract import extract, unit_mentions
 from .ingest import from_text, load
 from .rulebook import Rule, load_rules
 from .runner import check
@@ -25,6 +25,7 @@ from .models import (
     QuantityKind,
     Report,
     Severity,
+    UnitMention,
 )
 
 __all__ = [
@@ -46,10 +47,12 @@ __all__ = [
     "Rule",
     "RuleDefinitionError",
     "Severity",
+    "UnitMention",
     "__version__",
     "check",
     "extract",
     "from_text",
     "load",
     "load_rules",
+    "unit_mentions",
 ]

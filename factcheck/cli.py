@@ -13,7 +13,7 @@ import click
 from .__about__ import __version__
 from .config import Config
 from .errors import FactcheckError
-from .models import Claim, Report, Severity
+from .models import Claim, Report, Severity, UnitMention
 from .report import build_report
 from .runner import extract_paths, run_check
 
@@ -256,9 +256,10 @@ def explain(code: str) -> None:
 @cli.command()
 @click.option("--report", "which", flag_value="report", help="The report document (factcheck-report/1).")
 @click.option("--claim", "which", flag_value="claim", default=True, help="The claim record (default).")
+@click.option("--mention", "which", flag_value="mention", help="The unit mention record (a unit with no figure).")
 def schema(which: str) -> None:
-    """Print the JSON Schema of the claim record or of the report."""
-    model = Report if which == "report" else Claim
+    """Print the JSON Schema of the claim record, the unit mention record or the report."""
+    model = {"report": Report, "mention": UnitMention}.get(which, Claim)
     click.echo(json.dumps(model.model_json_schema(by_alias=True), indent=2))
 
 

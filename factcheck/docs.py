@@ -85,10 +85,10 @@ def generated_pages() -> dict[str, str]:
 
 def generated_schemas() -> dict[str, str]:
     """File name -> JSON Schema of the public records."""
-    from .models import Claim, Report
+    from .models import Claim, Report, UnitMention
 
-    return {name: json.dumps(model.model_json_schema(by_alias=True), indent=2) + "\n"
-            for name, model in (("claim.schema.json", Claim), ("report.schema.json", Report))}
+    records = (("claim.schema.json", Claim), ("report.schema.json", Report), ("unit-mention.schema.json", UnitMention))
+    return {name: json.dumps(model.model_json_schema(by_alias=True), indent=2) + "\n" for name, model in records}
 
 
 def write_pages(docs: Path) -> None:

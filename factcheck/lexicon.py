@@ -192,6 +192,7 @@ class Lexicon:
     past_forecast: PhraseTable[bool]
     period_adjectives: PhraseTable[bool]
     context_cues: TableGroup
+    """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
     clauses: ClauseWords
     uncertainty: PhraseTable[bool]
     function_words: frozenset[str]
@@ -208,7 +209,8 @@ class Lexicon:
     temperature_cues: frozenset[str]
     temperature_scales: dict[str, tuple[str, ...]]
     frequency_blockers: frozenset[str]
-    """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
+    not_alone_units: frozenset[str]
+    """Unit and currency words that name nothing without a figure beside them ('won', 'foot', 'points')."""
 
 
 def _phrases(words: list[str]) -> PhraseTable[bool]:
@@ -347,5 +349,6 @@ def lexicon(language: str = "en") -> Lexicon:
         temperature_cues=frozenset(units["temperature_cues"]),
         temperature_scales={unit: tuple(names) for unit, names in units["temperature_scales"].items()},
         frequency_blockers=frozenset(numbers["frequency_blockers"]),
+        not_alone_units=frozenset(units["not_alone_units"]),
         **{name: _phrases(words) for name, words in structure.items()},
     )

@@ -176,6 +176,18 @@ class Claim(Record):
     """The source of the reference figure this claim matches, when checked against a reference file."""
 
 
+class UnitMention(Record):
+    """A unit or currency named with no figure: "convert it into Fahrenheit", "the dollar fell", "what
+    percentage". No claim, so no rule reads it; it records which units and currencies a text talks about."""
+
+    document: str
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quantity: Quantity
+    """Kind, unit and currency of the named unit; ``value`` is always None."""
+
+
 class MaskedRange(Record):
     start: int
     end: int

@@ -12,6 +12,7 @@ import jsonschema
 import pytest
 from click.testing import CliRunner
 
+import factcheck
 from factcheck.cli import cli
 
 REPO = Path(__file__).resolve().parents[1]
@@ -115,6 +116,15 @@ def test_json_report_validates_against_the_report_schema(runner, corpus):
     broken = dict(report, schema="factcheck-report/2")
     validator = jsonschema.validators.validator_for(schema)(schema)
     assert not validator.is_valid(broken)
+
+
+def test_unit_mentions_validate_against_the_mention_schema(runner):
+    schema = _schema(runner, "--mention")
+    found = factcheck.unit_mentions("Convert 200 celsius into Fahrenheit; the dollar fell.")
+    assert [mention.text for mention in found] == ["Fahrenheit", "dollar"]
+    for mention in found:
+        _validate(mention.model_dump(mode="json"), schema)
+    assert not jsonschema.validators.validator_for(schema)(schema).is_valid({"text": "dollar"})
 
 
 def test_schema_prints_the_claim_schema_by_default(runner, corpus):

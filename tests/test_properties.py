@@ -89,7 +89,11 @@ def assert_offsets_hold(document: Document, claims: list[Claim]) -> None:
 def test_offsets_slice_arbitrary_text(fmt: str, text: str, published: date | None) -> None:
     document = _document(text, fmt, published)
     if document is not None:
-        assert_offsets_hold(document, factcheck.extract(document))
+        claims = factcheck.extract(document)
+        assert_offsets_hold(document, claims)
+        for mention in factcheck.unit_mentions(document, claims=claims):
+            assert document.text[mention.start:mention.end] == mention.text
+            assert not any(claim.start < mention.end and mention.start < claim.end for claim in claims)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

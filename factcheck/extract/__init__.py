@@ -8,12 +8,13 @@ from datetime import date
 from ..dates import find_periods
 from ..ingest import from_text
 from ..lexicon import Lexicon, lexicon_for
-from ..models import Claim, Document, Period, Quantity, QuantityKind, Span
+from ..models import Claim, Document, Period, Quantity, QuantityKind, Span, UnitMention
 from .context import Context, SentenceIndex
+from .mentions import find_unit_mentions
 from .quantities import RawQuantity, Scanner
 from ..tokens import Token, tokenize
 
-__all__ = ["extract_claims", "extract"]
+__all__ = ["extract_claims", "extract", "unit_mentions"]
 
 _SHARE_CONTEXT_REACH = 200
 _SPAN_ONLY_DATE = date(2000, 1, 1)
@@ -22,13 +23,24 @@ _ENTITY_LENGTH = 12
 
 def extract(source: str | bytes | Document, *, published: date | None = None, fmt: str = "text") -> list[Claim]:
     """Every numeric claim in a Document, or in text given as str or bytes."""
-    if isinstance(source, Document):
-        document = source
-        if published is not None and document.published is None:
-            document = document.model_copy(update={"published": published})
-    else:
-        document = from_text(source, fmt=fmt, published=published)
-    return extract_claims(document)
+    return extract_claims(_document(source, published, fmt))
+
+
+def unit_mentions(source: str | bytes | Document, *, published: date | None = None, fmt: str = "text",
+                  claims: list[Claim] | None = None) -> list[UnitMention]:
+    """Units and currencies named with no figure ('convert it into Fahrenheit'), outside every claim.
+    ``claims``: the Document's claims when already extracted, so they are not extracted again."""
+    document = _document(source, published, fmt)
+    claims = extract_claims(document) if claims is None else claims
+    return find_unit_mentions(document, tokenize(document.view), lexicon_for(document.language), claims)
+
+
+def _document(source: str | bytes | Document, published: date | None, fmt: str) -> Document:
+    if not isinstance(source, Document):
+        return from_text(source, fmt=fmt, published=published)
+    if published is not None and source.published is None:
+        return source.model_copy(update={"published": published})
+    return source
 
 
 def extract_claims(document: Document) -> list[Claim]:

@@ -228,6 +228,11 @@ def _has_bounds(quantity: Any) -> bool:
     return quantity.is_range or quantity.lower is not None or quantity.upper is not None
 
 
+def _states_a_number(quantity: Any) -> bool:
+    """Not a bare unit mention: number suites count figures of any kind, but only figures."""
+    return quantity.value is not None or _has_bounds(quantity)
+
+
 def _of_kind(kind: str) -> Callable[[Any, UnitMatcher], bool]:
     # QuantityKind is a str enum, so comparing with its value also accepts plain strings.
     return lambda quantity, units: quantity.kind == kind
@@ -242,7 +247,7 @@ def _physical_outside_separate_dimensions(quantity: Any, units: UnitMatcher) -> 
 
 
 _COUNTED_BY_SUITE_KIND: dict[str, Callable[[Any, UnitMatcher], bool]] = {
-    "number": lambda quantity, units: True,
+    "number": lambda quantity, units: _states_a_number(quantity),
     "percentage": _of_kind("percent"),
     "currency": _of_kind("money"),
     "dimension": _physical_outside_separate_dimensions,
@@ -255,7 +260,7 @@ _COUNTED_BY_SUITE_KIND: dict[str, Callable[[Any, UnitMatcher], bool]] = {
 def counted_claim_filter(suite: str, units: UnitMatcher) -> Callable[[Any], bool]:
     """Whether an extracted claim counts for ``suite`` (precision denominator and match candidates)."""
     if suite.startswith("qu3_"):
-        return lambda claim: True
+        return lambda claim: _states_a_number(claim.quantity)
     suite_kind = suite.split("_", 2)[2]
     if suite_kind not in _COUNTED_BY_SUITE_KIND:
         raise ValueError(f"no scoring rule for suite kind {suite_kind!r} ({suite})")
@@ -403,9 +408,15 @@ class SuiteScore:
 
 
 def default_extractor() -> Extractor:
+    """Claims, then the units named with no figure: the suites count a bare 'fahrenheit' or 'dollars' too."""
     import factcheck
 
-    return factcheck.extract
+    def claims_and_mentions(text: str, published: date | None = None) -> list[Any]:
+        document = factcheck.from_text(text, published=published)
+        claims = factcheck.extract(document)
+        return [*claims, *factcheck.unit_mentions(document, claims=claims)]
+
+    return claims_and_mentions
 
 
 def score_cases(

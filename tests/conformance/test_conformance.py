@@ -12,11 +12,11 @@ import pytest
 from .scoring import CONFORMANCE_DIR, ENGLISH_SUITES, SuiteScore, format_table, misses, score_suite
 
 STRICT_F1_FLOORS = {
-    "rt_en_percentage": 0.83,
-    "rt_en_currency": 0.96,
+    "rt_en_percentage": 0.9,
+    "rt_en_currency": 0.98,
     "rt_en_number": 0.86,
-    "rt_en_dimension": 0.88,
-    "rt_en_temperature": 0.78,
+    "rt_en_dimension": 0.89,
+    "rt_en_temperature": 0.97,
     "rt_en_age": 0.85,
     "qu3_en_quantities": 0.82,
     "qu3_en_ambiguity": 0.66,

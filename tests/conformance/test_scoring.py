@@ -156,6 +156,13 @@ def test_number_and_quantulum_suites_count_every_claim(units):
         assert (result.extracted, result.precision("span")) == (1, 0.0)
 
 
+def test_number_suites_do_not_count_bare_unit_mentions(units):
+    text = "How do I calculate a percentage?"
+    mention = claim_at(text, "percentage", None, "percent", unit="percent")
+    for suite in ("rt_en_number", "qu3_en_quantities"):
+        assert score(suite, [case(suite, text)], {text: [mention]}, units).extracted == 0
+
+
 def test_number_strict_ignores_units(units):
     text = "In this pit, 50 cars are stored"
     item = expect(text, "50", "number", 50.0)
