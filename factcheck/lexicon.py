@@ -210,6 +210,7 @@ class Lexicon:
     temperature_scales: dict[str, tuple[str, ...]]
     frequency_blockers: frozenset[str]
     not_alone_units: frozenset[str]
+    si_prefixes: tuple[str, ...]
     """Unit and currency words that name nothing without a figure beside them ('won', 'foot', 'points')."""
 
 
@@ -350,5 +351,6 @@ def lexicon(language: str = "en") -> Lexicon:
         temperature_scales={unit: tuple(names) for unit, names in units["temperature_scales"].items()},
         frequency_blockers=frozenset(numbers["frequency_blockers"]),
         not_alone_units=frozenset(units["not_alone_units"]),
+        si_prefixes=tuple(units["si_prefixes"]),
         **{name: _phrases(words) for name, words in structure.items()},
     )

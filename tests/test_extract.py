@@ -514,6 +514,26 @@ def test_compound_units_are_read_through_pint(text, surface, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "surface", "unit"),
+    [
+        ("The pulse lasts 30 nanoseconds.", "30 nanoseconds", "nanosecond"),
+        ("Pressure fell to 980 hectopascals overnight.", "980 hectopascals", "hectopascal"),
+        ("Workers received 20 millisieverts.", "20 millisieverts", "millisievert"),
+        ("One gigaannum is a billion years.", "One gigaannum", "gigayear"),
+        ("The mine produces 1.5 million tonnes per annum.", "1.5 million tonnes per annum", "metric_ton / year"),
+    ],
+)
+def test_prefixed_unit_names_are_read_through_pint(text, surface, unit):
+    claim = claims(text)[0]
+    assert (claim.text, claim.quantity.kind, claim.quantity.unit) == (surface, QuantityKind.physical, unit)
+
+
+def test_a_prefix_alone_makes_no_unit():
+    assert [(c.text, c.quantity.unit) for c in claims("They sold 3 megaphones and 2 microphones.")] == [
+        ("3", None), ("2", None)]
+
+
+@pytest.mark.parametrize(
     ("text", "surfaces"),
     [
         # A dash between two measures is a range, not a negative power.

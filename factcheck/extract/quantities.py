@@ -726,7 +726,15 @@ class Scanner:
                 or self.tokens[index].text in self.lexicon.spaced_symbols
             if (touching or spaced_ok) and not glued:
                 return exact
-        return self.lexicon.units_words.match(self.tokens, index)
+        return self.lexicon.units_words.match(self.tokens, index) or self._prefixed_unit_name(index)
+
+    def _prefixed_unit_name(self, index: int) -> tuple[str, int] | None:
+        """'30 nanoseconds', '980 hectopascals': a unit name with an SI prefix, as pint reads it."""
+        token = self.tokens[index]
+        if token.kind != "word" or not token.lower.startswith(self.lexicon.si_prefixes):
+            return None
+        unit = measuring_unit(token.lower)
+        return None if unit is None else (unit, index + 1)
 
     def _unit_expression(self, index: int) -> tuple[str, int] | None:
         """A compound unit ('km/s2', 'J/m^2', 'W/min', 'm s-1', 'kg m-3', 'm·s⁻²') and the index after it, as
