@@ -528,6 +528,15 @@ def test_prefixed_unit_names_are_read_through_pint(text, surface, unit):
     assert (claim.text, claim.quantity.kind, claim.quantity.unit) == (surface, QuantityKind.physical, unit)
 
 
+def test_a_decade_is_ten_years_not_pints_logarithmic_decade():
+    from factcheck.units import ureg
+
+    [rate] = claims("Warming of 0.2 °C per decade was measured.")
+    assert ureg.Quantity(1, rate.quantity.unit).to("delta_degC / year").magnitude == pytest.approx(0.1)
+    [span] = claims("The project took two decades.")
+    assert ureg.Quantity(span.quantity.value, span.quantity.unit).to("year").magnitude == 20
+
+
 def test_a_prefix_alone_makes_no_unit():
     assert [(c.text, c.quantity.unit) for c in claims("They sold 3 megaphones and 2 microphones.")] == [
         ("3", None), ("2", None)]

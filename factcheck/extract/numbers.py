@@ -72,6 +72,8 @@ def _fraction_follows(tokens: list[Token], index: int, whole: Token) -> bool:
 
 def _times(value: float, scale: float) -> float:
     """Exact decimal product, so '16.6bn' is 16600000000 and not 16600000000.000002."""
+    if scale == 1.0:
+        return value
     return float(Decimal(repr(value)) * Decimal(repr(scale)))
 
 
