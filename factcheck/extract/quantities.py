@@ -102,7 +102,7 @@ class Scanner:
         starters = _starters(self.lexicon)
         while index < len(self.tokens):
             token = self.tokens[index]
-            could_start = token.kind == "num" or _starts(token, starters.any)
+            could_start = token.kind == "num" or _starts(token, starters.any) and self._core_ahead(index, starters)
             quantity = None if index in self.blocked or not could_start else self.quantity_at(index)
             if quantity is None:
                 index += 1
@@ -110,6 +110,15 @@ class Scanner:
             found.append(quantity)
             index = quantity.next_index
         return found
+
+    def _core_ahead(self, index: int, starters: _Starters) -> bool:
+        """Whether a digit or a number word comes within reach: most words that can open a figure ('a', 'over',
+        'up') open none, and this rules them out before any parsing."""
+        for ahead in range(index, min(len(self.tokens), index + starters.reach)):
+            token = self.tokens[ahead]
+            if token.kind == "num" or _starts(token, starters.cores):
+                return True
+        return False
 
     # -- statements -------------------------------------------------------------------------------------
 
@@ -893,6 +902,10 @@ class _Starters(NamedTuple):
     """Every word or sign a quantity can begin with; other tokens are skipped without parsing."""
     figure: frozenset[str]
     """Those a figure itself can begin with, hedges and range openers left out."""
+    cores: frozenset[str]
+    """Words that are a number by themselves ('twelve', 'million', 'twice'): every figure has one or a digit."""
+    reach: int
+    """How many tokens a figure's opening words span at most before its core (hedge, sign, minus)."""
 
 
 def _starters(lexicon: Lexicon) -> _Starters:
@@ -909,11 +922,14 @@ def _collect_starters(lexicon: Lexicon) -> _Starters:
     figure = set().union(*(table.first_words() for table in tables))
     figure.update(word.lower() for word in lexicon.currency_signs.first_words())  # 'hk $ 5' (tokenised newswire)
     numbers = lexicon.numbers
-    figure.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
-                  numbers["occurrences"]["words"],
-                  lexicon.fractions, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS)
+    cores = set(lexicon.multiple_words.first_words())
+    cores.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
+                 numbers["occurrences"]["words"], lexicon.fractions)
+    figure.update(cores, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS)
+    signs = max(table.longest for table in tables[1:])
+    reach = 1 + lexicon.hedges_before.longest + signs + 1  # the opener, a hedge, a currency sign, a minus
     return _Starters(frozenset(figure | lexicon.hedges_before.first_words() | set(lexicon.range_openers)),
-                     frozenset(figure))
+                     frozenset(figure), frozenset(cores), reach)
 
 
 def _starts(token: Token, starters: frozenset[str]) -> bool:
