@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +23,7 @@ import yaml
 from . import segment
 from .errors import InputError
 from .models import DateSource, Document, MaskedRange, Span
-from .patterns import word_start
+from .patterns import alternation, word_start
 from .resources import load_yaml
 
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd"})
@@ -34,7 +35,9 @@ PROJECT_FILES = frozenset({"README", "CHANGELOG", "CHANGES", "CONTRIBUTING", "LI
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 _DIRECTIVE = re.compile(r"<!--\s*factcheck:.*?-->", re.I | re.S)
-_CITATION = re.compile(r"(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])+")
+_CITATION_MARK = r"\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]"
+# One mark, then any more: opening with the literal "[" lets the regex engine skip to each bracket.
+_CITATION = re.compile(rf"{_CITATION_MARK}(?:{_CITATION_MARK})*")
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+")
 _MARKDOWN_LINK = re.compile(r"(!?\[)([^\]\n]*)(\]\([^)\s]*(?:\s+\"[^\"\n]*\")?\))")
 _MARKDOWN_INLINE = re.compile(r"`[^`\n]*`|(?<![\w*])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*])|<!--.*?-->"
@@ -58,6 +61,8 @@ _DATELINE_DATE = re.compile(
     r"|\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{4}"
 )
 _DATELINE_LINES = 4
+# Spelled out rather than \d{4}: a pattern that opens with one digit lets the regex engine skip to the next.
+_FOUR_DIGITS = re.compile(r"\d\d\d\d")
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's loader when PyYAML has it: ten times faster on front matter, same safe subset."""
 _DATELINE_PREFIX = 60
@@ -65,28 +70,47 @@ _LONGEST_DATE = 40
 _FIGURE_LOOKBACK = 24
 _DATELINE_TRAILERS = " \t.,;:()[]_*|·"
 _DATELINE_DASHES = frozenset("—–-|:")
+# No label, code or furniture pattern matches these characters or looks ahead at them, and none is a word
+# character (for \b): a match never crosses one, and a scan that stops at one finds what a whole-view scan finds.
+_LABEL_CUTS = re.escape("\"“”‘’%$€£¥;!?—…*#@|<>=[]{}~")
+_NEXT_CUT = re.compile(f"[{_LABEL_CUTS}]")
+_LAST_CUT = re.compile(f"(?s:.*)[{_LABEL_CUTS}]")
+"""Matched up to a position, the greedy run backs off from there to the last cut before it."""
 
 
 @dataclass
 class _View:
-    """A mutable same-length copy of the text, blanked piece by piece, and the record of what was masked."""
+    """A mutable same-length copy of the text, blanked piece by piece, and the record of what was masked.
+
+    Most articles have little to blank and the view is read several times: the characters are copied into a list
+    only at the first change, and joined again only when read after one."""
 
     text: str
-    chars: list[str] = field(init=False)
     masked: list[MaskedRange] = field(default_factory=list)
+    chars: list[str] | None = field(default=None, init=False)
+    rendered: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.chars = list(self.text)
+        self.rendered = self.text
 
     def blank(self, start: int, end: int, reason: str) -> None:
-        self.chars[start:end] = [char if char in "\n\r" else " " for char in self.chars[start:end]]
+        chars = self._editable()
+        chars[start:end] = [char if char in "\n\r" else " " for char in chars[start:end]]
         self.masked.append(MaskedRange(start=start, end=end, reason=reason))
 
     def put(self, index: int, value: str) -> None:
-        self.chars[index] = value
+        self._editable()[index] = value
 
     def render(self) -> str:
-        return "".join(self.chars)
+        if self.rendered is None:
+            self.rendered = "".join(self.chars)
+        return self.rendered
+
+    def _editable(self) -> list[str]:
+        if self.chars is None:
+            self.chars = list(self.text)
+        self.rendered = None
+        return self.chars
 
 
 def read_bytes(data: bytes, name: str) -> str:
@@ -259,8 +283,7 @@ def _dateline(view: _View) -> date | None:
 
     rendered = view.render()
     for start, line in _head_lines(rendered):
-        # A dateline's date starts within the line's first characters: the rest of a long line is not searched.
-        for match in _DATELINE_DATE.finditer(line, 0, _DATELINE_PREFIX + _LONGEST_DATE):
+        for match in _head_dates(line):
             if not _dateline_position(line, match):
                 continue
             found = parse_date(match.group())
@@ -268,6 +291,15 @@ def _dateline(view: _View) -> date | None:
                 view.blank(start + match.start(), start + match.end(), "dateline")
                 return found
     return None
+
+
+def _head_dates(line: str) -> Iterable[re.Match[str]]:
+    """A dateline's date starts within the line's first characters: the rest of a long line is not searched.
+    Every date form holds a four-digit year; most lines have none there, and a scan for one rules them out far
+    faster than trying each date form at every position."""
+    if _FOUR_DIGITS.search(line, 0, _DATELINE_PREFIX + _LONGEST_DATE) is None:
+        return ()
+    return _DATELINE_DATE.finditer(line, 0, _DATELINE_PREFIX + _LONGEST_DATE)
 
 
 def _head_lines(rendered: str) -> Iterator[tuple[int, str]]:
@@ -301,21 +333,75 @@ def _mask_news_artefacts(text: str, view: _View, links: list[MaskedRange]) -> tu
         citations.append(Span(start=match.start(), end=match.end()))
     for match in _DIRECTIVE.finditer(rendered):
         view.blank(match.start(), match.end(), "markup")
-    for match in _URL.finditer(rendered):
+    for match in _urls(rendered):
         view.blank(match.start(), match.end(), "url")
         links.append(MaskedRange(start=match.start(), end=match.end(), reason="url"))
     _mask_labels(view)
     return tuple(citations)
 
 
+def _urls(rendered: str) -> Iterable[re.Match[str]]:
+    """Every URL opens with "http" or "www."; most views hold neither, and a substring test rules that out far
+    faster than the regex engine stepping through every position."""
+    if "http" not in rendered and "www." not in rendered:
+        return ()
+    return _URL.finditer(rendered)
+
+
 def _mask_labels(view: _View) -> None:
     rendered = view.render()
-    for reason, pattern in _label_patterns():
-        for match in pattern.finditer(rendered):
-            if reason == "product_code" and (_after_a_figure(rendered, match.start())
-                                             or match.group(1) in _currency_codes()):
-                continue
-            view.blank(match.start(), match.end(), "section_label" if reason == "section_label" else "furniture")
+    for start, end in _label_pieces(rendered):
+        for reason, pattern in _label_patterns():
+            for match in pattern.finditer(rendered, start, end):
+                if reason == "product_code" and (_after_a_figure(rendered, match.start())
+                                                 or match.group(1) in _currency_codes()):
+                    continue
+                view.blank(match.start(), match.end(), "section_label" if reason == "section_label" else "furniture")
+
+
+def _label_pieces(rendered: str) -> Iterator[tuple[int, int]]:
+    """The stretches between two cuts that hold a cue. Every label, code or furniture match lies inside one, so
+    the patterns scan a few short stretches instead of every position of the view, where each pattern costs
+    tens of milliseconds per megabyte even when nothing matches."""
+    end = 0
+    for cue in _label_cue().finditer(rendered):
+        if cue.start() < end:
+            continue
+        # The stretch before ended at a cut: the search back for this one's start stops there.
+        last_cut = _LAST_CUT.match(rendered, end, cue.start())
+        next_cut = _NEXT_CUT.search(rendered, cue.end())
+        start, end = last_cut.end() if last_cut else 0, next_cut.start() if next_cut else len(rendered)
+        yield start, end
+
+
+@cache
+def _label_cue() -> re.Pattern[str]:
+    """The first digit of a run that a label, code or furniture match may hold; every match holds one. Each
+    pattern of _label_patterns has its cue here (page and copyright are the furniture words): a new one needs
+    its own."""
+    text_lexicon = load_yaml("lexicons/en/text.yml")
+    words = [*text_lexicon["section_labels"], *text_lexicon["name_prefixes"], "page", "copyright"]
+    return re.compile(
+        r"\d(?<!\d\d)(?:"
+        # After a gap: a label or name before it (Table 3, Model 3), a longer gap, F-35, (c) 2024.
+        rf"(?<=[\s-]\d)(?:{_after_word_cue(words)}|(?<=[\s-][\s-]\d)|(?<=[^\W\d_]-\d)|(?<=[©)][\s-]\d))"
+        # Glued to letters or a sign: H200, copyright2025, ©2025, (c)2025, +44, (202) 555.
+        r"|(?<=[^\W\d_]\d)|(?<=[©)+]\d)|(?<=\(\d)(?=\d{1,3}\))"
+        # The shape of a code, a quarter, a phone number or a time: 28nm, 5G, 3Q, 2H, 555 0143, 9 a.m.
+        r"|(?=\d{0,2}(?:nm|G)|[QH]|\d{2,3}[\s.-]\d{3}|(?i:\d?(?::\d{2})?\s?(?:a\.m\.|p\.m\.|am|pm))))"
+    )
+
+
+def _after_word_cue(words: list[str]) -> str:
+    """After one of the words (the last of a phrase) and a one-character gap, in any case. Look-behinds are
+    fixed-width, so there is one per word length, behind a test of the last two letters that turns away almost
+    every other word at once."""
+    last_words = {word.split()[-1] for word in words}
+    by_length = defaultdict(set)
+    for word in last_words:
+        by_length[len(word)].add(word)
+    exact = "|".join(rf"(?<=\b{alternation(same_length)}[\s-]\d)" for same_length in by_length.values())
+    return rf"(?i:(?<={alternation({word[-2:] for word in last_words})}[\s-]\d)(?:{exact}))"
 
 
 @cache
@@ -327,7 +413,7 @@ def _label_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("section_label", re.compile(rf"(?i){labels}\s+\d+[A-Za-z]?\s*[:.)]")),
         ("name", re.compile(rf"(?i){names}[\s-]+\d+[A-Za-z]*\b")),
         ("product_code", _PRODUCT_CODE),
-        *(("furniture", re.compile(pattern)) for pattern in text_lexicon["furniture_patterns"]),
+        *(("furniture", re.compile(entry["pattern"])) for entry in text_lexicon["furniture_patterns"]),
     )
 
 

@@ -11,8 +11,9 @@ from .resources import load_yaml
 
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 # A sentence ends at . ! ? (or a CJK full stop) plus closing quotes/brackets, before space and a capital,
-# digit, quote or bullet; the abbreviation check below vetoes "U.S. Export" and "Corp. said".
-_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$€£¥-])|[。！？]")
+# digit, quote or bullet, and at a CJK full stop anyway; the abbreviation check below vetoes "U.S. Export" and
+# "Corp. said". Both forms open with the stop itself, so the regex engine can skip from one stop to the next.
+_SENTENCE_END = re.compile(r"[.!?。！？](?:[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9$€£¥-])|(?<=[。！？]))")
 _LINE_BREAK = re.compile(r"\n(?=[ \t]*\S)")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _SHORT_LINE = 80

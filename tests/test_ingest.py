@@ -454,6 +454,38 @@ def test_page_furniture_is_masked(furniture):
     assert _claim_texts(claims) == ["7%"]
 
 
+def _lexicon_furniture_examples() -> list[str]:
+    from factcheck.resources import load_yaml
+
+    return [example for entry in load_yaml("lexicons/en/text.yml")["furniture_patterns"]
+            for example in entry["examples"]]
+
+
+def _lexicon_label_examples() -> list[str]:
+    from factcheck.resources import load_yaml
+
+    text = load_yaml("lexicons/en/text.yml")
+    return [f"{word.title()} 3:" for word in text["section_labels"]] + \
+        [f"{word.title()} 7" for word in text["name_prefixes"]]
+
+
+@pytest.mark.parametrize("example", _lexicon_furniture_examples())
+def test_every_furniture_pattern_blanks_its_examples_inside_prose(example):
+    # Ingest runs the patterns only around the digits its cue picks out: a pattern without a cue misses these.
+    text = f"Sales rose. The footer reads {example} as printed."
+    document = from_text(text)
+    start = text.index(example)
+    assert any(m.start <= start and m.end >= start + len(example) for m in document.masked), document.masked
+
+
+@pytest.mark.parametrize("example", _lexicon_label_examples())
+def test_every_label_and_name_word_of_the_lexicon_is_masked(example):
+    text = f"Output grew. {example} figures follow."
+    document = from_text(text)
+    digit = text.index(example) + len(example.rstrip(":")) - 1
+    assert document.view[digit] == " ", example
+
+
 @pytest.mark.parametrize(("text", "expected_label"), [
     ("Revenue was $16.6 billion in Q3.", "Q3"),
     ("Revenue was $16.6 billion in H1.", "H1"),
