@@ -25,13 +25,11 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
-
-import yaml
 
 from factcheck.models import Granularity, Period
 from factcheck.patterns import alternation
+from factcheck.resources import load_yaml
 
 __all__ = ["find_periods", "parse_date"]
 
@@ -278,16 +276,9 @@ def _opener(lexicon: dict[str, Any]) -> str:
     return rf"(?=[0-9]|(?i:{alternation(firsts)})(?![^\W\d_]))"
 
 
-def _rules_dir() -> Path:
-    here = Path(__file__).resolve().parent
-    bundled = here / "_rules"
-    return bundled if bundled.exists() else here.parent / "rules"
-
-
 @lru_cache(maxsize=None)
 def _grammar(lexicon: str) -> _Grammar:
-    path = _rules_dir() / "lexicons" / lexicon / "periods.yml"
-    return _Grammar(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return _Grammar(load_yaml(f"lexicons/{lexicon}/periods.yml"))
 
 
 class _Grammar:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .errors import ConfigError
 from .keys import Aliases, measure_of
 from .models import Claim, QuantityKind
+from .resources import read_yaml
 from .tolerance import Interval, stated
 from .units import ureg
 
@@ -38,7 +39,7 @@ def load_references(path: str | Path) -> list[ReferenceFigure]:
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")
-        rows = list(csv.DictReader(text.splitlines())) if path.suffix.lower() == ".csv" else yaml.safe_load(text)
+        rows = list(csv.DictReader(text.splitlines())) if path.suffix.lower() == ".csv" else read_yaml(text)
         return [ReferenceFigure.model_validate(_clean(row)) for row in rows or []]
     except (OSError, yaml.YAMLError, csv.Error) as error:
         raise ConfigError(f"{path}: cannot read reference figures ({error})") from None

@@ -12,6 +12,8 @@ from typing import Any
 import yaml
 
 PACKAGE_DIR = Path(__file__).resolve().parent
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's loader when PyYAML has it: ten times faster (lexicons, rules, front matter), same safe subset."""
 
 
 @cache
@@ -20,10 +22,14 @@ def rules_dir() -> Path:
     return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "rules"
 
 
+def read_yaml(text: str) -> Any:
+    """YAML text as Python data, through the safe loader."""
+    return yaml.load(text, Loader=_YAML_LOADER)
+
+
 @cache
 def load_yaml(relative: str) -> Any:
-    with (rules_dir() / relative).open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return read_yaml((rules_dir() / relative).read_text(encoding="utf-8"))
 
 
 def data_file(name: str) -> Path:

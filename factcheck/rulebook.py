@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .checks import CheckKind, CheckOptions, registry
 from .errors import RuleDefinitionError
 from .models import Category, Severity
-from .resources import rules_dir
+from .resources import read_yaml, rules_dir
 
 GROUP_RANGES = {"internal": 1, "cross": 2, "support": 3, "hygiene": 4, "engine": 9}
 CATEGORIES = {"internal": Category.internal, "cross": Category.cross_document, "support": Category.unsupported,
@@ -133,7 +133,7 @@ def load_rule_file(path: Path, kinds: dict[str, CheckKind] | None = None) -> Rul
     """One rule file, validated: unknown keys, bad codes and option typos fail here, naming the file."""
     kinds = kinds if kinds is not None else registry()
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
         spec = RuleSpec.model_validate(raw)
     except (yaml.YAMLError, ValidationError, OSError) as error:
         raise RuleDefinitionError(f"{path}: {_first_error(error)}") from None
@@ -196,7 +196,7 @@ def all_specs() -> tuple[RuleSpec, ...]:
     """Every rule of the built-in catalogue, engine rules included, for docs and the rules table."""
     specs = []
     for path in rule_files([rules_dir()]):
-        spec = RuleSpec.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        spec = RuleSpec.model_validate(read_yaml(path.read_text(encoding="utf-8")))
         specs.append(spec)
     return tuple(sorted(specs, key=lambda spec: spec.code))
 
