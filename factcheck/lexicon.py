@@ -166,6 +166,7 @@ class Lexicon:
     units_exact: PhraseTable[str]
     units_words: PhraseTable[str]
     age_markers: frozenset[str]
+    age_prefixes: PhraseTable[bool]
     rate_joiners: PhraseTable[bool]
     time_rate_joiners: PhraseTable[bool]
     durations: frozenset[str]
@@ -326,6 +327,7 @@ def lexicon(language: str = "en") -> Lexicon:
         units_exact=PhraseTable(units["exact"], case_sensitive=True),
         units_words=PhraseTable(units["words"]),
         age_markers=frozenset(units["age_markers"]),
+        age_prefixes=_phrases(units["age_prefixes"]),
         rate_joiners=_phrases(units["rate_joiners"]),
         time_rate_joiners=_phrases(units["time_rate_joiners"]),
         durations=frozenset(units["durations"]),

@@ -537,6 +537,26 @@ def test_a_decade_is_ten_years_not_pints_logarithmic_decade():
     assert ureg.Quantity(span.quantity.value, span.quantity.unit).to("year").magnitude == 20
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "bounds"),
+    [
+        ("Smith died aged 87 on Monday.", "aged 87", 87.0, (None, None)),
+        ("The patient is a man of age 87.", "age 87", 87.0, (None, None)),
+        ("Workers retire at the age of 67.", "age of 67", 67.0, (None, None)),
+        ("Children ages 5 to 11 can get the vaccine.", "ages 5 to 11", 8.0, (5.0, 11.0)),
+    ],
+)
+def test_a_word_before_a_number_makes_it_an_age(text, surface, value, bounds):
+    [claim] = claims(text)
+    quantity = claim.quantity
+    assert (claim.text, quantity.kind, quantity.unit, quantity.value) == (surface, QuantityKind.physical, "year", value)
+    assert (quantity.lower, quantity.upper) == bounds
+
+
+def test_an_age_word_keeps_a_stated_unit():
+    assert [(c.text, c.quantity.unit) for c in claims("The calf was aged 12 months.")] == [("12 months", "month")]
+
+
 def test_a_prefix_alone_makes_no_unit():
     assert [(c.text, c.quantity.unit) for c in claims("They sold 3 megaphones and 2 microphones.")] == [
         ("3", None), ("2", None)]

@@ -32,6 +32,7 @@ _CLOSING_PUNCTUATION = frozenset({".", ",", ";", "!", "?", ")"})
 _APOSTROPHES = frozenset({"'", "’"})
 _SLASH = "/"
 _ANGLE_DEGREE = "degree"
+_YEAR = "year"
 _TEMPERATURE_SCALE_KEY = ("degrees", "temperature scale")
 # "20 (kg)", "20 <kg>": a unit in brackets right after the number.
 _UNIT_WRAPPERS = {"(": ")", "<": ">", "[": "]"}
@@ -286,7 +287,7 @@ class Scanner:
     def simple_at(self, index: int) -> RawQuantity | None:
         if index >= len(self.tokens):
             return None
-        multiple = self._occurrence_word(index) or self._multiple_word(index)
+        multiple = self._occurrence_word(index) or self._multiple_word(index) or self._age_before(index)
         if multiple is not None:
             return multiple
         currency, number_index = self._currency_prefix(index)
@@ -326,6 +327,18 @@ class Scanner:
                 and self._is_word(rate[1], self.lexicon.frequency_blockers):
             return None
         return self._with_unit(occurrences, QuantityKind.physical, canonical_unit(f"1 / ({rate[0]})"), rate[1])
+
+    def _age_before(self, index: int) -> RawQuantity | None:
+        """'died aged 87', 'ages 18 to 24': a number of no unit after a word that makes it an age in years."""
+        prefix = self.lexicon.age_prefixes.match(self.tokens, index)
+        if prefix is None or not self._is_number(prefix[1]):
+            return None
+        figure = self.simple_at(prefix[1])
+        if figure is None or figure.kind not in (QuantityKind.count, QuantityKind.plain):
+            return None
+        figure = self._range_after(figure) or figure
+        return figure._replace(start=self.tokens[index].start, first_token=index, kind=QuantityKind.physical,
+                               unit=_YEAR, bare=False)
 
     def _multiple_word(self, index: int) -> RawQuantity | None:
         found = self.lexicon.multiple_words.match(self.tokens, index)
@@ -925,7 +938,8 @@ def _collect_starters(lexicon: Lexicon) -> _Starters:
     cores = set(lexicon.multiple_words.first_words())
     cores.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
                  numbers["occurrences"]["words"], lexicon.fractions)
-    figure.update(cores, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS)
+    figure.update(cores, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS,
+                  lexicon.age_prefixes.first_words())
     signs = max(table.longest for table in tables[1:])
     reach = 1 + lexicon.hedges_before.longest + signs + 1  # the opener, a hedge, a currency sign, a minus
     return _Starters(frozenset(figure | lexicon.hedges_before.first_words() | set(lexicon.range_openers)),

@@ -17,7 +17,7 @@ STRICT_F1_FLOORS = {
     "rt_en_number": 0.86,
     "rt_en_dimension": 0.89,
     "rt_en_temperature": 0.97,
-    "rt_en_age": 0.85,
+    "rt_en_age": 0.88,
     "qu3_en_quantities": 0.85,
     "qu3_en_ambiguity": 0.66,
     "rt_en_number_range": 0.8,
