@@ -129,6 +129,8 @@ class ClauseWords:
     passive_auxiliaries: frozenset[str]
     passive_agents: frozenset[str]
     source_nouns: frozenset[str]
+    source_determiners: frozenset[str]
+    speech_verbs: frozenset[str]
     change_from: frozenset[str]
     change_to: frozenset[str]
     conversion_opens: frozenset[str]

@@ -453,8 +453,33 @@ class Context:
             start = verb - size
             if start >= low and self._span_text(start, verb).lower() in self._words.source_nouns:
                 return self._span_text(start, verb)
+        determined = self._determined_speaker(verb, low)
+        if determined is not None:
+            return determined
         after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
         return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
+
+    def _determined_speaker(self, verb: int, low: int) -> str | None:
+        """'..., the carmaker said', 'its chief financial officer told': who speaks, named by up to three
+        lower-case words after a determiner. Not after 'as' or 'than' ('rose more than the company said'): that
+        compares the figure with a statement, it cites none."""
+        if self.tokens[verb].lower not in self._words.speech_verbs:
+            return None
+        for size in (4, 3, 2):
+            start = verb - size
+            if start < low or self.tokens[start].lower not in self._words.source_determiners:
+                continue
+            compared = start > low and self.tokens[start - 1].lower in self._words.comparison_words
+            if not compared and all(self._plain_noun_word(token) for token in self.tokens[start + 1:verb]):
+                return self._span_text(start, verb)
+        return None
+
+    def _plain_noun_word(self, token: Token) -> bool:
+        """A lower-case word that can be part of a speaker's title: no 'than', 'and' or 'of' ('the winter than
+        first reported' names nobody)."""
+        words = self._words
+        return token.kind == "word" and token.text.islower() and token.lower not in words.comparison_words \
+            and token.lower not in words.clause_words and token.lower not in self.lexicon.function_words
 
     def _noun_after(self, index: int, high: int) -> str | None:
         words = [t.text for t in self.tokens[index:min(high, index + 4)] if t.kind == "word"]
