@@ -324,6 +324,9 @@ def test_comparison_base_is_not_the_period():
         ("Intel Corp. lost $16.6 billion in Q3.", "Intel"),
         ("Analysts say ASML's DUV machines hold a 35% market share.", "ASML"),
         ("In Ohio, Volta Cells committed $3.1 billion to a plant.", "Volta Cells"),
+        # A metric's words at the head of a sentence name no one.
+        ("Gross margin slipped to 20.4% in the quarter.", None),
+        ("Net profit at Kestrel rose to $320 million.", "Kestrel"),
     ],
 )
 def test_subject(text, subject):

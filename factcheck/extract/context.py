@@ -251,8 +251,9 @@ class Context:
                 return True
             initialism = index + 1 < len(self.tokens) and self.tokens[index + 1].text == "." \
                 and self.tokens[index + 1].start == token.end
+            # A name never opens with a metric's words: 'Gross margin slipped' names no company.
             return (len(token.text) > 1 or initialism) and token.text not in self.lexicon.subject_stopwords \
-                and not self._common_word(token, index)
+                and not self._common_word(token, index) and self._metrics.get(index) is None
         if token.text == "." and run and len(run[-1].text) == 1 and run[-1].end == token.start:
             return True
         if token.text in ("&",) and run:
