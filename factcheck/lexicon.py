@@ -213,8 +213,9 @@ class Lexicon:
     temperature_scales: dict[str, tuple[str, ...]]
     frequency_blockers: frozenset[str]
     not_alone_units: frozenset[str]
-    si_prefixes: tuple[str, ...]
     """Unit and currency words that name nothing without a figure beside them ('won', 'foot', 'points')."""
+    si_prefixes: tuple[str, ...]
+    """Prefixes that make a word a unit name pint reads ('nano' in 'nanoseconds')."""
 
 
 def _phrases(words: list[str]) -> PhraseTable[bool]:

@@ -10,6 +10,9 @@ from .resources import data_file
 
 ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True)
 ureg.load_definitions(str(data_file("units.txt")))
+PERCENT_UNIT = "percent"
+POINTS_UNIT = "percentage_point"
+"""The units of percentages and of percentage points (data/units.txt), as claims carry them."""
 
 
 @cache

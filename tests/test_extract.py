@@ -568,6 +568,11 @@ def test_an_age_word_keeps_a_stated_unit():
     assert [(c.text, c.quantity.unit) for c in claims("The calf was aged 12 months.")] == [("12 months", "month")]
 
 
+def test_a_capitalised_prefixed_word_is_a_name_not_a_unit():
+    assert [(c.text, c.quantity.unit) for c in claims("The plant ships 5 Micron chips to 40 Megabus depots.")] == [
+        ("5", None), ("40", None)]
+
+
 def test_a_prefix_alone_makes_no_unit():
     assert [(c.text, c.quantity.unit) for c in claims("They sold 3 megaphones and 2 microphones.")] == [
         ("3", None), ("2", None)]

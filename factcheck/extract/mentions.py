@@ -8,10 +8,8 @@ from collections.abc import Iterator
 from ..lexicon import Currency, Lexicon
 from ..models import Claim, Document, Quantity, QuantityKind, UnitMention
 from ..tokens import Token
-from ..units import canonical_unit, dimension_of, is_duration
+from ..units import PERCENT_UNIT, POINTS_UNIT, canonical_unit, dimension_of, is_duration
 
-_PERCENT_UNIT = "percent"
-_POINTS_UNIT = "percentage_point"
 _DIMENSIONLESS = "dimensionless"
 _MIN_SYMBOL_ALONE = 3
 
@@ -42,8 +40,8 @@ def _longest_unit(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[Qu
 
 
 def _unit_phrases(tokens: list[Token], index: int, lexicon: Lexicon) -> Iterator[tuple[Quantity, int]]:
-    for table, kind, unit in ((lexicon.percentage_points, QuantityKind.percentage_points, _POINTS_UNIT),
-                              (lexicon.percent, QuantityKind.percent, _PERCENT_UNIT)):
+    for table, kind, unit in ((lexicon.percentage_points, QuantityKind.percentage_points, POINTS_UNIT),
+                              (lexicon.percent, QuantityKind.percent, PERCENT_UNIT)):
         found = table.match(tokens, index)
         if found is not None:
             yield Quantity(value=None, kind=kind, unit=unit), found[1]

@@ -12,15 +12,13 @@ from typing import NamedTuple
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
-from ..units import canonical_unit, dimension_of, is_duration, measuring_unit, ureg
+from ..units import PERCENT_UNIT, POINTS_UNIT, canonical_unit, dimension_of, is_duration, measuring_unit, ureg
 from .numbers import Numeral, parse_numeral
 from ..tokens import Token, tokenize
 
 _NEGATIVE_SIGNS = ("-", "−", "–")
 _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
 _UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
-_PERCENT_UNIT = "percent"
-_POINTS_UNIT = "percentage_point"
 # Units that are one letter long are read only when they touch the number ("-10C", "5t"), unless the lexicon
 # lists them as unambiguous with a space too ("4 L").
 _MIN_SPACED_SYMBOL = 2
@@ -287,9 +285,9 @@ class Scanner:
     def simple_at(self, index: int) -> RawQuantity | None:
         if index >= len(self.tokens):
             return None
-        multiple = self._occurrence_word(index) or self._multiple_word(index) or self._age_before(index)
-        if multiple is not None:
-            return multiple
+        worded = self._occurrence_word(index) or self._multiple_word(index) or self._age_before(index)
+        if worded is not None:
+            return worded
         currency, number_index = self._currency_prefix(index)
         negative = self._negative_sign(number_index)
         if negative:
@@ -517,7 +515,7 @@ class Scanner:
         found = self.lexicon.percent.match(self.tokens, numeral.next_index)
         if found is None or self.lexicon.percentage_points.match(self.tokens, numeral.next_index):
             return None
-        return self._with_unit(base, QuantityKind.percent, _PERCENT_UNIT, found[1])
+        return self._with_unit(base, QuantityKind.percent, PERCENT_UNIT, found[1])
 
     def _points(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         found = self.lexicon.percentage_points.match(self.tokens, numeral.next_index)
@@ -526,7 +524,7 @@ class Scanner:
         word = self.tokens[numeral.next_index].lower
         if word.startswith(("point", "pt")) and not self.share_context(self.tokens[numeral.next_index].start):
             return None
-        return self._with_unit(base, QuantityKind.percentage_points, _POINTS_UNIT, found[1])
+        return self._with_unit(base, QuantityKind.percentage_points, POINTS_UNIT, found[1])
 
     def _currency_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         currency, after = self._currency_after(numeral.next_index)
@@ -567,7 +565,7 @@ class Scanner:
                                  currency_inferred=currency[0].inferred, value=numeral.value * factor,
                                  precision=numeral.precision * factor, scale=numeral.scale * factor)
         elif (percent := self.lexicon.percent.match(pieces, 0)) is not None:
-            read, taken = base._replace(kind=QuantityKind.percent, unit=_PERCENT_UNIT), percent[1]
+            read, taken = base._replace(kind=QuantityKind.percent, unit=PERCENT_UNIT), percent[1]
         elif (unit := self.lexicon.units_words.match(pieces, 0)) is not None:
             read, taken = base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0])), unit[1]
         else:
@@ -751,9 +749,10 @@ class Scanner:
         return self.lexicon.units_words.match(self.tokens, index) or self._prefixed_unit_name(index)
 
     def _prefixed_unit_name(self, index: int) -> tuple[str, int] | None:
-        """'30 nanoseconds', '980 hectopascals': a unit name with an SI prefix, as pint reads it."""
+        """'30 nanoseconds', '980 hectopascals': a unit name with an SI prefix, as pint reads it. Written in lower
+        case only: capitalised, it is a name ('5 Micron chips', '40 Megabus riders')."""
         token = self.tokens[index]
-        if token.kind != "word" or not token.lower.startswith(self.lexicon.si_prefixes):
+        if token.kind != "word" or not token.text.islower() or not token.text.startswith(self.lexicon.si_prefixes):
             return None
         unit = measuring_unit(token.lower)
         return None if unit is None else (unit, index + 1)
