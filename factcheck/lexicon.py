@@ -175,6 +175,7 @@ class Lexicon:
     length_adjectives: frozenset[str]
     compound_tails: PhraseTable[str]
     percent: PhraseTable[bool]
+    percent_before: PhraseTable[bool]
     percentage_points: PhraseTable[bool]
     points_cues: tuple[str, ...]
     metrics: PhraseTable[str]
@@ -337,6 +338,7 @@ def lexicon(language: str = "en") -> Lexicon:
         length_adjectives=frozenset(units["length_adjectives"]),
         compound_tails=PhraseTable(units["compound_tails"]),
         percent=_phrases(units["percent"]),
+        percent_before=_phrases(units["percent_before"]),
         percentage_points=_phrases(units["percentage_points"]),
         points_cues=tuple(units["points_cues"]),
         sensitive_metrics=frozenset(sensitive),

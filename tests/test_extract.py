@@ -142,6 +142,25 @@ def test_percent_versus_percentage_points(text, kind, value):
     assert claim.quantity.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("per cent of 210", "per cent of 210", 210),
+        ("Percents of twenty were lost.", "Percents of twenty", 20),
+        ("The answer: percent of 12.5", "percent of 12.5", 12.5),
+    ],
+)
+def test_percent_words_before_the_number_at_a_clause_head(text, surface, value):
+    claim = only(text)
+    assert (claim.text, claim.quantity.kind, claim.quantity.value) == (surface, QuantityKind.percent, value)
+
+
+@pytest.mark.parametrize("text", ["The percent of 210 voters who agreed fell.", "What percent of 210 is it?",
+                                  "He asked for per cent of $5 million."])
+def test_percent_of_inside_a_clause_asks_for_a_share_and_states_none(text):
+    assert all(claim.quantity.kind is not QuantityKind.percent for claim in claims(text))
+
+
 def test_bare_points_without_a_share_context_are_not_percentage_points():
     claim = only("The Dow fell 300 points on Friday.")
     assert claim.quantity.kind is not QuantityKind.percentage_points
@@ -396,6 +415,9 @@ def test_citation_markers_attribute_a_figure():
         ("Analysts expect sales of 16.3 million vehicles.", "Analysts", "expect"),
         ("Deliveries fell 8.6% last year, the carmaker said on Friday.", "the carmaker", "said"),
         ("Margins widened to 41%, its chief financial officer told analysts.", "its chief financial officer", "told"),
+        ("Revenue rose 5 per cent, per the annual filing.", "the annual filing", "per"),
+        ("The monthly consumer price indicator showed inflation of 2.1 per cent.", "The monthly consumer price indicator",
+         "showed"),
     ],
 )
 def test_named_sources_attribute_a_figure(text, source, verb):
@@ -422,6 +444,7 @@ def test_continued_attribution_in_the_next_sentence():
     "Profit jumped 20% as the market expected.",  # compared with a view, citing none
     "Only 1.5 GW was tendered, and the only floating project is rated at 88 MW.",  # 'project' is a noun here
     "Revisions removed 48,000 jobs, a softer picture of the winter than first reported.",
+    "Sales at Tesco fell 3 per cent in the quarter.",  # the 'per' of 'per cent' cites nobody
 ])
 def test_unattributed_figure_has_no_attribution(text):
     assert {claim.attribution.kind for claim in claims(text)} == {AttributionKind.none}

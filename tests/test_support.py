@@ -38,6 +38,7 @@ def test_attributed_sensitive_figures_pass(text):
         ("Intel's net loss reached $16.6 billion in the third quarter.", ["$16.6 billion"]),
         ("ASML holds a 35% share of the lithography market.", ["35%"]),
         ("Exports grew 21.4% last year.", ["21.4%"]),
+        ("Exports grew 21.4 per cent last year.", ["21.4 per cent"]),
         ("Sales are expected to reach 16.3 million vehicles in 2027.", ["16.3 million"]),
     ],
 )

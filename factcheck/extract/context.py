@@ -425,7 +425,8 @@ class Context:
 
     def _named_source(self, sentence: Span) -> Attribution | None:
         low, high = self.token_range(sentence)
-        prefixes = self._prefixes.starts_in(low, high)
+        # A cue inside a figure cites nobody: the 'per' of '5 per cent'.
+        prefixes = [index for index in self._prefixes.starts_in(low, high) if index not in self.figure_tokens]
         if prefixes:
             index, end = prefixes[0], self._prefixes.matches[prefixes[0]][1]
             source = self._proper_phrases((low, high), end, min(high, end + 8))
@@ -461,12 +462,12 @@ class Context:
         return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
 
     def _determined_speaker(self, verb: int, low: int) -> str | None:
-        """'..., the carmaker said', 'its chief financial officer told': who speaks, named by up to three
+        """'..., the carmaker said', 'its chief financial officer told': who speaks, named by up to four
         lower-case words after a determiner. Not after 'as' or 'than' ('rose more than the company said'): that
         compares the figure with a statement, it cites none."""
         if self.tokens[verb].lower not in self._words.speech_verbs:
             return None
-        for size in (4, 3, 2):
+        for size in (5, 4, 3, 2):
             start = verb - size
             if start < low or self.tokens[start].lower not in self._words.source_determiners:
                 continue

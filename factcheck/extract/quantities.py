@@ -285,7 +285,8 @@ class Scanner:
     def simple_at(self, index: int) -> RawQuantity | None:
         if index >= len(self.tokens):
             return None
-        worded = self._occurrence_word(index) or self._multiple_word(index) or self._age_before(index)
+        worded = self._occurrence_word(index) or self._multiple_word(index) or self._age_before(index) \
+            or self._percent_before(index)
         if worded is not None:
             return worded
         currency, number_index = self._currency_prefix(index)
@@ -337,6 +338,20 @@ class Scanner:
         figure = self._range_after(figure) or figure
         return figure._replace(start=self.tokens[index].start, first_token=index, kind=QuantityKind.physical,
                                unit=_YEAR, bare=False)
+
+    def _percent_before(self, index: int) -> RawQuantity | None:
+        """'per cent of 210' at the head of a clause: the number after the percent words, in percent."""
+        prefix = self.lexicon.percent_before.match(self.tokens, index)
+        if prefix is None or not self._free(prefix[1]) or not self._opens_clause(index):
+            return None
+        figure = self.simple_at(prefix[1])
+        if figure is None or not figure.bare:
+            return None
+        return self._with_unit(figure, QuantityKind.percent, PERCENT_UNIT, figure.next_index)._replace(
+            start=self.tokens[index].start, first_token=index)
+
+    def _opens_clause(self, index: int) -> bool:
+        return index == 0 or self.tokens[index - 1].text in self.lexicon.clauses.clause_breaks
 
     def _multiple_word(self, index: int) -> RawQuantity | None:
         found = self.lexicon.multiple_words.match(self.tokens, index)
@@ -938,7 +953,7 @@ def _collect_starters(lexicon: Lexicon) -> _Starters:
     cores.update(lexicon.number_words, numbers["hundred"], numbers["scales"], numbers["standalone"],
                  numbers["occurrences"]["words"], lexicon.fractions)
     figure.update(cores, numbers["articles"], lexicon.negative_words, _NEGATIVE_SIGNS,
-                  lexicon.age_prefixes.first_words())
+                  lexicon.age_prefixes.first_words(), lexicon.percent_before.first_words())
     signs = max(table.longest for table in tables[1:])
     reach = 1 + lexicon.hedges_before.longest + signs + 1  # the opener, a hedge, a currency sign, a minus
     return _Starters(frozenset(figure | lexicon.hedges_before.first_words() | set(lexicon.range_openers)),
