@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from datetime import date
 from pathlib import Path
 
@@ -17,11 +17,14 @@ from .keys import Aliases, default_aliases, with_extra
 from .references import load_references, match
 from .store import UNCHANGED, ClaimStore, IndexStats, PreparedDocument, prepare
 from .suppress import filter_findings
-from .extract import extract_claims
+from .extract import extract_claims, preload
 from .ingest import iter_paths, load
 from .models import Claim, Document, InputError as InputErrorRecord, Report
 from .report import build_report
 from .rulebook import Rule
+
+if TYPE_CHECKING:
+    import multiprocessing.pool
 
 
 @dataclass
@@ -70,14 +73,23 @@ def _read_all(sources: list[Path | Document], published: date | None, jobs: int)
     work = [(source, published) for source in sources]
     if jobs <= 1 or len(work) < _PARALLEL_MIN_FILES:
         return map(_read_one, work)
-    import multiprocessing
-
-    with multiprocessing.get_context().Pool(jobs) as pool:
+    with _worker_pool(jobs) as pool:
         return pool.map(_read_one, work, chunksize=max(1, len(work) // (jobs * 8)))
 
 
 _PARALLEL_MIN_FILES = 8
 """Below this many files, starting worker processes costs more than it saves."""
+
+
+def _worker_pool(jobs: int, **options: Any) -> multiprocessing.pool.Pool:
+    """A pool of ``jobs`` worker processes. Forked workers share what this process has loaded, so the lexicons,
+    period grammar and unit registry are loaded here first rather than once in every worker."""
+    import multiprocessing
+
+    context = multiprocessing.get_context()
+    if context.get_start_method() == "fork":
+        preload()
+    return context.Pool(jobs, **options)
 
 
 def _sources(items: Iterable[str | Path | Document]) -> Iterable[Path | Document]:
@@ -230,9 +242,7 @@ def _run_index_job(job: _IndexJob, sources: list[Path | Document], jobs: int) ->
     if jobs <= 1 or len(sources) < _PARALLEL_MIN_FILES:
         yield from map(job, sources)
         return
-    import multiprocessing
-
-    with multiprocessing.get_context().Pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
+    with _worker_pool(jobs, initializer=_start_worker, initargs=(job,)) as pool:
         yield from pool.imap(_in_worker, sources, chunksize=max(1, len(sources) // (jobs * 16)))
 
 

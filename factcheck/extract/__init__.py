@@ -14,11 +14,13 @@ from .mentions import find_unit_mentions
 from .quantities import RawQuantity, Scanner
 from ..tokens import Token, tokenize
 
-__all__ = ["extract_claims", "extract", "unit_mentions"]
+__all__ = ["extract_claims", "extract", "unit_mentions", "preload"]
 
 _SHARE_CONTEXT_REACH = 200
 _SPAN_ONLY_DATE = date(2000, 1, 1)
 _ENTITY_LENGTH = 12
+# Touches every resource extraction loads lazily: number words, currencies, units, periods, attribution.
+_PRELOAD_TEXT = "In the third quarter of 2024, revenue rose about 5% to $2.1 billion and output reached 3 GW, it said."
 
 
 def extract(source: str | bytes | Document, *, published: date | None = None, fmt: str = "text") -> list[Claim]:
@@ -33,6 +35,12 @@ def unit_mentions(source: str | bytes | Document, *, published: date | None = No
     document = _document(source, published, fmt)
     claims = extract_claims(document) if claims is None else claims
     return find_unit_mentions(document, tokenize(document.view), lexicon_for(document.language), claims)
+
+
+def preload() -> None:
+    """Load everything extraction needs now rather than at the first document: worker processes forked
+    afterwards share it instead of each loading their own."""
+    extract_claims(from_text(_PRELOAD_TEXT, published=_SPAN_ONLY_DATE))
 
 
 def _document(source: str | bytes | Document, published: date | None, fmt: str) -> Document:
