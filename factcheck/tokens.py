@@ -49,8 +49,18 @@ def tokenize(view: str) -> list[Token]:
 _POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")
 
 
+_SEPARATORS = re.compile(r"[,\s\u00a0\u202f\u2009]")
+
+
+def _plain(text: str) -> bool:
+    """ASCII digits with at most one decimal point ('2024', '173.96'): most figures, read without the slow paths."""
+    return text.isascii() and text.replace(".", "", 1).isdigit()
+
+
 def number_value(text: str) -> float:
     """The value of a digit token: grouped, European '1.111,11', '3/4', '2½', '1e10', '6.23x10^-4', '1.1^2'."""
+    if _plain(text):
+        return float(text)
     if text[-1] in _VULGAR:
         return float(text[:-1] or 0) + unicodedata.numeric(text[-1])
     if "/" in text:
@@ -64,7 +74,7 @@ def number_value(text: str) -> float:
         return float(mantissa.scaleb(exponent))
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):
         return float(text.replace(".", "").replace(",", "."))
-    return float(re.sub(r"[,\s\u00a0\u202f\u2009]", "", text))
+    return float(_SEPARATORS.sub("", text))
 
 
 def is_fraction_token(text: str) -> bool:
@@ -73,6 +83,8 @@ def is_fraction_token(text: str) -> bool:
 
 def decimals(text: str) -> int:
     """Digits after the decimal mark as written: '173.96' -> 2; 0 for fractions and powers."""
+    if _plain(text):
+        return len(text) - text.find(".") - 1 if "." in text else 0
     if is_fraction_token(text) or _POWER.fullmatch(text):
         return 0
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):

@@ -214,7 +214,7 @@ class Context:
     def _names_a_source(self, name: str, low: int, high: int) -> bool:
         """'..., Canalys analyst Rohan Mehta said': a name in the clause that reports the figure."""
         for index in range(low, min(high, low + _SUBJECT_REACH)):
-            if self.document.view[self.tokens[index].start:].startswith(name):
+            if self.document.view.startswith(name, self.tokens[index].start):
                 return bool(self._verbs.starts_in(index + 1, min(high, index + 6)))
         return False
 

@@ -97,18 +97,22 @@ class Scanner:
     stands for there, and (under `_TEMPERATURE_SCALE_KEY`) the scale of its bare temperature degrees."""
 
     def scan(self) -> list[RawQuantity]:
-        found, index = [], 0
-        starters = _starters(self.lexicon)
-        while index < len(self.tokens):
-            token = self.tokens[index]
-            could_start = token.kind == "num" or _starts(token, starters.any) and self._core_ahead(index, starters)
-            quantity = None if index in self.blocked or not could_start else self.quantity_at(index)
-            if quantity is None:
-                index += 1
-                continue
-            found.append(quantity)
-            index = quantity.next_index
+        found, resume = [], 0
+        for index in self._openings():
+            if index < resume:
+                continue  # inside the figure just read
+            quantity = self.quantity_at(index)
+            if quantity is not None:
+                found.append(quantity)
+                resume = quantity.next_index
         return found
+
+    def _openings(self) -> list[int]:
+        """The tokens a figure may start at, in order: digits, and words that can open a figure with a digit or
+        a number word within reach. Every other token is skipped without parsing."""
+        starters, blocked = _starters(self.lexicon), self.blocked
+        return [index for index, token in enumerate(self.tokens) if index not in blocked and (
+            token.kind == "num" or _starts(token, starters.any) and self._core_ahead(index, starters))]
 
     def _core_ahead(self, index: int, starters: _Starters) -> bool:
         """Whether a digit or a number word comes within reach: most words that can open a figure ('a', 'over',
