@@ -13,6 +13,8 @@ Conventions:
   had started by the publication date, with ``anchored=False``. Without a publication date it is
   skipped, as are relative expressions ("last year", "the past decade", "since 2020").
 * Relative expressions count from the publication date, not from another period named nearby.
+* "the quarter", "the period" and their like refer back: they are the last such period the text named
+  before them, and nothing when it named none.
 * Fiscal years are read as calendar years. Fiscal calendars differ from company to company and the
   text rarely says which one it means, so "FY2024" is 2024-01-01..2024-12-31 and "fiscal 2024-25"
   covers both calendar years.
@@ -41,25 +43,45 @@ def find_periods(text: str, published: date | None, lexicon: str = "en") -> list
     expression ("last year", "the past decade", "since 2020"). Without it those are skipped.
     ``lexicon`` names a directory under ``rules/lexicons/``."""
     grammar = _grammar(lexicon)
-    periods = []
+    periods: list[Period] = []
+    antecedents = _Antecedents()
     for match in grammar.scanner.finditer(text):
         if grammar.looks_like_quantity(text, match.start(), match.end()):
             continue
+        if match.lastgroup == _ANAPHOR:
+            named = antecedents.latest(grammar.anaphora[_key(match.group("anaphor_word"))])
+            if named is not None:
+                periods.append(named.model_copy(
+                    update={"text": match.group(), "start_offset": match.start(), "end_offset": match.end()}))
+            continue
         when = _resolve(match, grammar, published)
         if when is not None:
-            periods.append(
-                Period(
-                    start=when.start,
-                    end=when.end,
-                    label=when.label,
-                    granularity=when.granularity,
-                    anchored=when.anchored,
-                    text=match.group(),
-                    start_offset=match.start(),
-                    end_offset=match.end(),
-                )
-            )
+            period = Period(start=when.start, end=when.end, label=when.label, granularity=when.granularity,
+                            anchored=when.anchored, text=match.group(), start_offset=match.start(),
+                            end_offset=match.end())
+            periods.append(period)
+            antecedents.named(period)
     return periods
+
+
+_ANAPHOR = "anaphor"
+_ANY_PERIOD = "any"
+_ANTECEDENT_KINDS = frozenset({Granularity.year, Granularity.half, Granularity.quarter, Granularity.month,
+                               Granularity.range, Granularity.window})
+
+
+class _Antecedents:
+    """The periods named so far that 'the quarter' or 'the period' can refer back to."""
+
+    def __init__(self) -> None:
+        self._by_kind: dict[str, Period] = {}
+
+    def named(self, period: Period) -> None:
+        if period.granularity in _ANTECEDENT_KINDS:
+            self._by_kind[period.granularity.value] = self._by_kind[_ANY_PERIOD] = period
+
+    def latest(self, kind: str) -> Period | None:
+        return self._by_kind.get(kind)
 
 
 def parse_date(span: str, published: date | None = None) -> date | None:
@@ -128,7 +150,7 @@ _ATOMIC_KINDS = ("date", "quarter", "half", "fiscal", "mid", "decade", "relative
 # At one position the first kind that matches wins, so longer, more specific kinds come first.
 _SCANNER_KINDS = (
     "since", "deadline", "date", "quarter", "half", "year_range", "month_range",
-    "fiscal", "mid", "decade", "window", "relative", "month", "year",
+    "fiscal", "mid", "decade", "window", "relative", "month", "year", "anaphor",
 )  # fmt: skip
 
 
@@ -247,6 +269,10 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
         ),
         "month": rf"(?P<month_name>{months})(?:\s+(?:{of}\s+)?(?P<month_year>{_YEAR}){_NUMBER_END})?",
         "year": rf"(?P<year_value>{_YEAR}){_NUMBER_END}",
+        "anaphor": (
+            rf"{the}\s+(?P<anaphor_word>{_words(lexicon['anaphora']['words'])}){_WORD_END}"
+            rf"(?!\s+{_words(lexicon['anaphora']['not_before'])}(?!\w))"
+        ),
     }
     target = _anonymous(_alternation(kinds, _ATOMIC_KINDS))
     kinds["since"] = rf"{_words(lexicon['since'])}\s+(?P<since_target>{target})"
@@ -294,6 +320,7 @@ class _Grammar:
             self.months[_key(entry["name"])] = (number, entry.get("guarded", False))
             self.months.update({_key(abbreviation): (number, True) for abbreviation in entry["abbreviations"]})
         self.month_guard = {_key(word) for word in lexicon["month_guard"]}
+        self.anaphora = {_key(word): kind for word, kind in lexicon["anaphora"]["words"].items()}
         self.ordinals = {_key(word): value for word, value in lexicon["ordinals"].items()}
         self.numbers = {_key(word): value for word, value in lexicon["numbers"].items()}
         self.offsets = {_key(word): value for word, value in lexicon["relative"]["offsets"].items()}

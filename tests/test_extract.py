@@ -331,6 +331,12 @@ def test_sentence_year_anchors_unanchored_months():
     assert claim.period.label == "2024-01..2024-10"
 
 
+def test_a_figure_in_the_quarter_takes_the_quarter_named_before():
+    text = "Kestrel's revenue rose 5% in the third quarter of 2024.\n\nOperating margin widened to 12% in the quarter."
+    margin = claims(text, date(2024, 11, 5))[-1]
+    assert (margin.text, margin.period.label, margin.period.text) == ("12%", "2024-Q3", "the quarter")
+
+
 def test_comparison_base_is_not_the_period():
     claim = only("Revenue rose 9.3% from a year earlier.", date(2025, 10, 30))
     assert claim.period is None

@@ -244,6 +244,31 @@ def test_longest_match_wins_and_periods_come_in_text_order() -> None:
     assert [p.start_offset for p in periods] == [text.index("the third"), text.index("a year"), text.index("by 2030")]
 
 
+@pytest.mark.parametrize(
+    ("text", "anaphor", "label"),
+    [
+        ("Revenue rose in the third quarter of 2024. Margins widened in the quarter.", "the quarter", "2024-Q3"),
+        ("Sales fell in March 2025, then recovered over the month.", "the month", "2025-03"),
+        ("Output grew from 2020 to 2024, doubling over the period.", "the period", "2020..2024"),
+        ("In H1 2025 costs rose and, in the half, margins fell.", "the half", "2025-H1"),
+        ("Q3 2024 was strong: profit rose 8% in the three months.", "the three months", "2024-Q3"),
+    ],
+)
+def test_the_quarter_or_the_period_refers_back_to_the_last_one_named(text: str, anaphor: str, label: str) -> None:
+    referring = [p for p in find_periods(text, NOV_2025) if p.text == anaphor]
+    assert [(p.label, p.start_offset) for p in referring] == [(label, text.index(anaphor))]
+
+
+@pytest.mark.parametrize("text", [
+    "Margins widened in the quarter.",  # nothing named before it
+    "Q3 2024 was strong, unlike the quarter before.",
+    "In 2024 costs rose; in the quarter ended June 30 they fell.",
+    "In March 2025 prices rose, as in the month a year earlier.",
+])
+def test_the_quarter_with_nothing_to_refer_back_to_is_no_period(text: str) -> None:
+    assert not [p for p in find_periods(text, NOV_2025) if p.text.startswith("the quarter") or p.text == "the month"]
+
+
 def test_lists_of_years() -> None:
     assert [p.label for p in find_periods("in 2024, 2025 and 2026", None)] == ["2024", "2025", "2026"]
 
