@@ -48,8 +48,9 @@ def find_periods(text: str, published: date | None, lexicon: str = "en") -> list
     for match in grammar.scanner.finditer(text):
         if grammar.looks_like_quantity(text, match.start(), match.end()):
             continue
-        if match.lastgroup == _ANAPHOR:
-            named = antecedents.latest(grammar.anaphora[_key(match.group("anaphor_word"))])
+        if match.lastgroup in (_ANAPHOR, _WHOLE_YEAR):
+            named = antecedents.latest(grammar.anaphora[_key(match.group("anaphor_word"))]) \
+                if match.lastgroup == _ANAPHOR else antecedents.whole_year()
             if named is not None:
                 periods.append(named.model_copy(
                     update={"text": match.group(), "start_offset": match.start(), "end_offset": match.end()}))
@@ -64,7 +65,7 @@ def find_periods(text: str, published: date | None, lexicon: str = "en") -> list
     return periods
 
 
-_ANAPHOR = "anaphor"
+_ANAPHOR, _WHOLE_YEAR = "anaphor", "whole_year"
 _ANY_PERIOD = "any"
 _ANTECEDENT_KINDS = frozenset({Granularity.year, Granularity.half, Granularity.quarter, Granularity.month,
                                Granularity.range, Granularity.window})
@@ -82,6 +83,15 @@ class _Antecedents:
 
     def latest(self, kind: str) -> Period | None:
         return self._by_kind.get(kind)
+
+    def whole_year(self) -> Period | None:
+        """The calendar year of the last period named, when that period lies within one year."""
+        last = self._by_kind.get(_ANY_PERIOD)
+        if last is None or last.start.year != last.end.year:
+            return None
+        year = _year_when(last.start.year, last.anchored)
+        return last.model_copy(update={"start": year.start, "end": year.end, "label": year.label,
+                                       "granularity": year.granularity})
 
 
 def parse_date(span: str, published: date | None = None) -> date | None:
@@ -150,7 +160,7 @@ _ATOMIC_KINDS = ("date", "quarter", "half", "fiscal", "mid", "decade", "relative
 # At one position the first kind that matches wins, so longer, more specific kinds come first.
 _SCANNER_KINDS = (
     "since", "deadline", "date", "quarter", "half", "year_range", "month_range",
-    "fiscal", "mid", "decade", "window", "relative", "month", "year", "anaphor",
+    "fiscal", "mid", "decade", "window", "relative", "month", "year", "anaphor", "whole_year",
 )  # fmt: skip
 
 
@@ -273,6 +283,7 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
             rf"{the}\s+(?P<anaphor_word>{_words(lexicon['anaphora']['words'])}){_WORD_END}"
             rf"(?!\s+{_words(lexicon['anaphora']['not_before'])}(?!\w))"
         ),
+        "whole_year": rf"{_words(lexicon['anaphora']['whole_year'])}{_WORD_END}",
     }
     target = _anonymous(_alternation(kinds, _ATOMIC_KINDS))
     kinds["since"] = rf"{_words(lexicon['since'])}\s+(?P<since_target>{target})"
@@ -294,6 +305,7 @@ def _opener(lexicon: dict[str, Any]) -> str:
         *lexicon["article"], *lexicon["since"], *lexicon["deadline"]["words"], *lexicon["ordinals"],
         *lexicon["range"]["between"], *lexicon["range"]["from"], *lexicon["fiscal"]["words"],
         lexicon["fiscal"]["abbreviation"], *lexicon["mid"], *lexicon["windows"]["words"],
+        *lexicon["anaphora"]["whole_year"],
         *lexicon["relative"]["offsets"], *lexicon["numbers"], lexicon["quarter"]["letter"], lexicon["half"]["letter"],
         *(name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])),
     ]

@@ -131,6 +131,8 @@ class ClauseWords:
     source_nouns: frozenset[str]
     source_determiners: frozenset[str]
     speech_verbs: frozenset[str]
+    place_prepositions: frozenset[str]
+    person_titles: frozenset[str]
     change_from: frozenset[str]
     change_to: frozenset[str]
     conversion_opens: frozenset[str]

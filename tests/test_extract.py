@@ -337,6 +337,12 @@ def test_a_figure_in_the_quarter_takes_the_quarter_named_before():
     assert (margin.text, margin.period.label, margin.period.text) == ("12%", "2024-Q3", "the quarter")
 
 
+def test_full_year_is_the_year_of_the_period_named_before():
+    text = "For Q4 2025, Tidewater expects revenue of $2.2 billion. It sees full-year revenue of about $8.4 billion."
+    outlook = claims(text, date(2025, 11, 5))[-1]
+    assert (outlook.period.label, outlook.period.text) == ("2025", "full-year")
+
+
 def test_comparison_base_is_not_the_period():
     claim = only("Revenue rose 9.3% from a year earlier.", date(2025, 10, 30))
     assert claim.period is None
@@ -352,6 +358,14 @@ def test_comparison_base_is_not_the_period():
         # A metric's words at the head of a sentence name no one.
         ("Gross margin slipped to 20.4% in the quarter.", None),
         ("Net profit at Kestrel rose to $320 million.", "Kestrel"),
+        # The company reporting its own figures is their subject; a person or a data source cited is not.
+        ("Intel reported a net loss of $16.6 billion for the third quarter.", "Intel"),
+        ("Revenue fell 5% in the third quarter, Tata Motors said.", "Tata Motors"),
+        ("Shipments rose 5% in the quarter, Canalys analyst Rohan Mehta said.", None),
+        ("Revenue fell 5% in the quarter, chief executive Maren Holt said.", None),
+        ("Capacity grew 42% in 2025, according to the BSW association.", None),
+        # A name after a preposition of place says where, not whom about.
+        ("Shares rose 6.1% in New York trading.", None),
     ],
 )
 def test_subject(text, subject):

@@ -125,7 +125,7 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
         paragraph = _covering(context.index.paragraph_of(raw.start), raw)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
         metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
-        subject = subjects.resolve(paragraph, context.subject_for(raw, sentence))
+        subject = subjects.resolve(paragraph, context.subject_for(raw, sentence), context.reporting_company(sentence))
         claims.append(Claim(
             id=ids[position],
             document=document.id,
@@ -163,15 +163,20 @@ class _CarriedMetric:
 
 class _Subjects:
     """Names within one article: 'Kestrel' after 'Kestrel Semiconductor' is the same company, and a figure whose
-    sentence names nobody ('the company's margin') is about the paragraph's subject."""
+    sentence names nobody ('the company's margin') is about the paragraph's subject. Failing that, a figure only
+    the company reporting it is named beside ('Intel reported a net loss of $16.6 billion', 'Revenue fell 5%,
+    Tata Motors said') is that company's own."""
 
     def __init__(self) -> None:
         self._full_names: dict[str, str] = {}
         self._by_paragraph: dict[int, str] = {}
 
-    def resolve(self, paragraph: Span, subject: str | None) -> str | None:
+    def resolve(self, paragraph: Span, subject: str | None, source: str | None) -> str | None:
+        if subject is None and paragraph.start in self._by_paragraph:
+            return self._by_paragraph[paragraph.start]
+        subject = subject or source
         if subject is None:
-            return self._by_paragraph.get(paragraph.start)
+            return None
         subject = self._full_names.get(subject, subject)
         words = subject.split()
         if len(words) > 1:

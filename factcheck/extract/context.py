@@ -206,10 +206,33 @@ class Context:
             return possessive[-1][0]
         if phrases:
             return phrases[-1][0]
-        after = [p for p in self._proper_phrases(bounds, quantity.next_index, high) if p[0] != source]
+        after = [p for p in self._proper_phrases(bounds, quantity.next_index, high)
+                 if p[0] != source and not self._is_place(p[2])]
         if not after or self._names_a_source(after[0][0], quantity.next_index, high):
             return None
         return after[0][0]
+
+    def reporting_company(self, sentence: Span) -> str | None:
+        """Who reports its own figures: a source named by a verb ('Intel reported', 'Tata Motors said'). Not one
+        cited with 'according to' or 'per' (a data source), one the text only describes ('the carmaker'), nor a
+        person ('chief executive Maren Holt')."""
+        attribution = self.attribution_for(sentence)
+        if attribution.source is None or attribution.start is None:
+            return None
+        cue = bisect_left(self._token_starts, attribution.start)
+        if self._prefixes.get(cue) is not None:
+            return None
+        bounds = self.token_range(sentence)
+        for name, _, start in self._proper_phrases(bounds, *bounds):
+            if name == attribution.source:
+                titled = start > 0 and self.tokens[start - 1].lower in self._words.person_titles
+                return None if titled else name
+        return None
+
+    def _is_place(self, start: int) -> bool:
+        """'rose 6.1% in New York trading', 'a plant at Lordstown': a name after a preposition of place, which
+        tells where the figure was, not whom it is about."""
+        return start > 0 and self.tokens[start - 1].lower in self._words.place_prepositions
 
     def _names_a_source(self, name: str, low: int, high: int) -> bool:
         """'..., Canalys analyst Rohan Mehta said': a name in the clause that reports the figure."""
@@ -218,12 +241,13 @@ class Context:
                 return bool(self._verbs.starts_in(index + 1, min(high, index + 6)))
         return False
 
-    def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[tuple[str, bool]]:
+    def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[tuple[str, bool, int]]:
         """The names of a sentence (its token ``bounds``) that overlap tokens ``low`` to ``high``, whole, as
-        (normalised name, is_possessive)."""
+        (normalised name, is_possessive, first token)."""
         if bounds[0] not in self._names:
             self._names[bounds[0]] = self._sentence_names(*bounds)
-        return [(name.text, name.possessive) for name in self._names[bounds[0]] if name.end > low and name.start < high]
+        return [(name.text, name.possessive, name.start) for name in self._names[bounds[0]]
+                if name.end > low and name.start < high]
 
     def _sentence_names(self, low: int, high: int) -> list[_Name]:
         """Runs of capitalised words in a sentence, found once and shared by every figure in it."""
