@@ -343,6 +343,20 @@ def test_full_year_is_the_year_of_the_period_named_before():
     assert (outlook.period.label, outlook.period.text) == ("2025", "full-year")
 
 
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The central bank expects inflation to peak at 3.7% in September.", "2025-09"),
+        ("Inflation is expected to hit 4% in March.", "2026-03"),  # written in June: next March
+        ("Exports beat the median forecast of a 1.1% rise in May.", "2025-05"),  # the month just over
+        ("Inflation was 3.4% in April.", "2025-04"),  # an actual figure keeps the month already over
+        ("Analysts expect revenue of $4 billion in Q3 2024.", "2024-Q3"),  # a written year is kept
+    ],
+)
+def test_a_forecast_for_a_month_or_quarter_without_a_year_is_for_the_next_one(text, label):
+    assert only(text, date(2025, 6, 1)).period.label == label
+
+
 def test_comparison_base_is_not_the_period():
     claim = only("Revenue rose 9.3% from a year earlier.", date(2025, 10, 30))
     assert claim.period is None
@@ -465,6 +479,7 @@ def test_continued_attribution_in_the_next_sentence():
     "Only 1.5 GW was tendered, and the only floating project is rated at 88 MW.",  # 'project' is a noun here
     "Revisions removed 48,000 jobs, a softer picture of the winter than first reported.",
     "Sales at Tesco fell 3 per cent in the quarter.",  # the 'per' of 'per cent' cites nobody
+    "Net income climbed 26% to $18.8 billion, or 76 cents per share.",  # nor a rate's 'per'
 ])
 def test_unattributed_figure_has_no_attribution(text):
     assert {claim.attribution.kind for claim in claims(text)} == {AttributionKind.none}

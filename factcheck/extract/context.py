@@ -374,16 +374,33 @@ class Context:
         return low
 
     def modality_for(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Modality:
-        low, _ = self.token_range(sentence)
-        cues = self._modalities.starts_in(max(low, quantity.first_token - _MODALITY_REACH), quantity.first_token)
-        if cues:
-            return Modality(self._modalities.matches[cues[-1]][0])
+        cued = self._cued_modality(quantity, sentence)
+        if cued is not None:
+            return cued
         if self._expected_after(quantity, sentence):
             return Modality.projected
         published = self.document.published
         if period is not None and published is not None and period.start > published:
             return Modality.projected
         return Modality.actual
+
+    def _cued_modality(self, quantity: RawQuantity, sentence: Span) -> Modality | None:
+        low, _ = self.token_range(sentence)
+        cues = self._modalities.starts_in(max(low, quantity.first_token - _MODALITY_REACH), quantity.first_token)
+        return Modality(self._modalities.matches[cues[-1]][0]) if cues else None
+
+    def forecast_period(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Period | None:
+        """'expects inflation to peak at 3.7% in September', written in June: a forecast for a month, quarter or
+        half whose year the text leaves open is for the next one, not one over long ago. The one just over stays:
+        'beating forecasts of a 1.1% rise in October', written in November, is about last month."""
+        published = self.document.published
+        if period is None or period.anchored or published is None or period.end >= published \
+                or period.granularity not in _SHIFTABLE or self._cued_modality(quantity, sentence) is not Modality.projected:
+            return period
+        if (published - period.end).days <= (period.end - period.start).days + 1:
+            return period
+        shifted = _in_year(period, period.start.year + 1)
+        return shifted.model_copy(update={"anchored": False}) if shifted.start > published else period
 
     def _expected_after(self, quantity: RawQuantity, sentence: Span) -> bool:
         """'the 170,000 (that) economists had expected': a forecast named after the figure, in its clause."""
@@ -449,8 +466,7 @@ class Context:
 
     def _named_source(self, sentence: Span) -> Attribution | None:
         low, high = self.token_range(sentence)
-        # A cue inside a figure cites nobody: the 'per' of '5 per cent'.
-        prefixes = [index for index in self._prefixes.starts_in(low, high) if index not in self.figure_tokens]
+        prefixes = [index for index in self._prefixes.starts_in(low, high) if self._cites(index)]
         if prefixes:
             index, end = prefixes[0], self._prefixes.matches[prefixes[0]][1]
             source = self._proper_phrases((low, high), end, min(high, end + 8))
@@ -464,6 +480,16 @@ class Context:
             if source is not None:
                 return self._source(source, self._span_text(index, verb[1]), index, verb[1])
         return None
+
+    def _cites(self, prefix: int) -> bool:
+        """Whether a prefix cue names a source. Not inside a figure (the 'per' of '5 per cent'), nor a rate's
+        'per' before a common noun ('76 cents per share'): 'per' cites only a name or 'the filing'."""
+        if prefix in self.figure_tokens:
+            return False
+        if self.lexicon.rate_joiners.match(self.tokens, prefix) is None or prefix + 1 >= len(self.tokens):
+            return True
+        following = self.tokens[prefix + 1]
+        return following.text[:1].isupper() or following.lower in self._words.source_determiners
 
     def _passive(self, verb: int, high: int) -> bool:
         """'exports are projected to ...' states a forecast; 'are projected by the ministry' names a source."""
