@@ -110,6 +110,18 @@ def test_check_against_the_store_finds_contradictions_with_the_archive(tmp_path)
     assert "archive-story" in finding.message
 
 
+@pytest.mark.parametrize("published", [None, date(2024, 10, 31)])
+def test_a_draft_undated_or_dated_before_the_archive_is_still_checked_against_it(tmp_path, published):
+    from factcheck.config import Config
+
+    path = tmp_path / "claims.db"
+    with ClaimStore(path) as store:
+        _index(store, _document(LOSS, "archive-story"))
+    draft = _document("Intel lost $18.1 billion in the third quarter of 2024, the company said.", "draft", published)
+    report = factcheck.check(draft, config=Config(select=("cross",), store=str(path)))
+    assert [(f.rule, f.locations[0].document) for f in report.findings] == [("FC201", "draft")]
+
+
 def test_a_draft_already_in_the_store_is_not_compared_with_itself(tmp_path):
     from factcheck.config import Config
 

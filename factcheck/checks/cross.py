@@ -42,7 +42,9 @@ class Figure:
 
     @property
     def order(self) -> tuple:
-        return (self.published or date.min, self.claim.document, self.claim.start)
+        """Findings land on the later figure, so the archive comes first: a draft is checked against it whatever
+        its date, or when it has none."""
+        return (not self.archived, self.published or date.min, self.claim.document, self.claim.start)
 
 
 class CrossOptions(CheckOptions):
