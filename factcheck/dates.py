@@ -49,11 +49,9 @@ def find_periods(text: str, published: date | None, lexicon: str = "en") -> list
         if grammar.looks_like_quantity(text, match.start(), match.end()):
             continue
         if match.lastgroup in (_ANAPHOR, _WHOLE_YEAR):
-            named = antecedents.latest(grammar.anaphora[_key(match.group("anaphor_word"))]) \
-                if match.lastgroup == _ANAPHOR else antecedents.whole_year()
-            if named is not None:
-                periods.append(named.model_copy(
-                    update={"text": match.group(), "start_offset": match.start(), "end_offset": match.end()}))
+            referred = antecedents.referred_to(match, grammar)
+            if referred is not None:
+                periods.append(referred)
             continue
         when = _resolve(match, grammar, published)
         if when is not None:
@@ -81,10 +79,16 @@ class _Antecedents:
         if period.granularity in _ANTECEDENT_KINDS:
             self._by_kind[period.granularity.value] = self._by_kind[_ANY_PERIOD] = period
 
-    def latest(self, kind: str) -> Period | None:
-        return self._by_kind.get(kind)
+    def referred_to(self, match: re.Match[str], grammar: _Grammar) -> Period | None:
+        """The period an anaphor ('the quarter') or a whole-year word ('full-year') stands for, at its own words."""
+        if match.lastgroup == _ANAPHOR:
+            period = self._by_kind.get(grammar.anaphora[_key(match.group("anaphor_word"))])
+        else:
+            period = self._whole_year()
+        return None if period is None else period.model_copy(
+            update={"text": match.group(), "start_offset": match.start(), "end_offset": match.end()})
 
-    def whole_year(self) -> Period | None:
+    def _whole_year(self) -> Period | None:
         """The calendar year of the last period named, when that period lies within one year."""
         last = self._by_kind.get(_ANY_PERIOD)
         if last is None or last.start.year != last.end.year:

@@ -83,8 +83,6 @@ def is_fraction_token(text: str) -> bool:
 
 def decimals(text: str) -> int:
     """Digits after the decimal mark as written: '173.96' -> 2; 0 for fractions and powers."""
-    if _plain(text):
-        return len(text) - text.find(".") - 1 if "." in text else 0
     if is_fraction_token(text) or _POWER.fullmatch(text):
         return 0
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):

@@ -123,7 +123,7 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
     for position, raw in enumerate(quantities):
         sentence = _covering(context.index.sentence_of(raw.start), raw)
         paragraph = _covering(context.index.paragraph_of(raw.start), raw)
-        period = context.forecast_period(raw, sentence, context.period_for(raw, sentence, _neighbours(quantities, position)))
+        period = context.period_for(raw, sentence, _neighbours(quantities, position))
         metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
         subject = subjects.resolve(paragraph, context.subject_for(raw, sentence), context.reporting_company(sentence))
         claims.append(Claim(

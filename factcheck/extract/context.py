@@ -140,6 +140,9 @@ class Context:
     def period_for(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
         """The period written right after the figure ('16% in 2020'), else one earlier in its clause or at the
         head of the sentence ('In 2024, ...'). Comparison bases ('from a year earlier') are never the period."""
+        return self._forecast_period(quantity, sentence, self._written_period(quantity, sentence, quantities))
+
+    def _written_period(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
         window = Span(start=max(sentence.start, quantity.start - _PERIOD_WINDOW),
                       end=min(sentence.end, quantity.end + _PERIOD_WINDOW))
         candidates = [p for p in self.periods_in(window) if not self._comparison_base(p)]
@@ -200,17 +203,17 @@ class Context:
         bounds = self.token_range(sentence)
         low, high = max(bounds[0], quantity.first_token - _SUBJECT_REACH), min(bounds[1], quantity.next_index + _SUBJECT_REACH)
         source = self.attribution_for(sentence).source
-        phrases = [p for p in self._proper_phrases(bounds, low, quantity.first_token) if p[0] != source]
-        possessive = [phrase for phrase in phrases if phrase[1]]
+        phrases = [name for name in self._proper_phrases(bounds, low, quantity.first_token) if name.text != source]
+        possessive = [name for name in phrases if name.possessive]
         if possessive:
-            return possessive[-1][0]
+            return possessive[-1].text
         if phrases:
-            return phrases[-1][0]
-        after = [p for p in self._proper_phrases(bounds, quantity.next_index, high)
-                 if p[0] != source and not self._is_place(p[2])]
-        if not after or self._names_a_source(after[0][0], quantity.next_index, high):
+            return phrases[-1].text
+        after = [name for name in self._proper_phrases(bounds, quantity.next_index, high)
+                 if name.text != source and not self._is_place(name.start)]
+        if not after or self._names_a_source(after[0].text, quantity.next_index, high):
             return None
-        return after[0][0]
+        return after[0].text
 
     def reporting_company(self, sentence: Span) -> str | None:
         """Who reports its own figures: a source named by a verb ('Intel reported', 'Tata Motors said'). Not one
@@ -223,10 +226,10 @@ class Context:
         if self._prefixes.get(cue) is not None:
             return None
         bounds = self.token_range(sentence)
-        for name, _, start in self._proper_phrases(bounds, *bounds):
-            if name == attribution.source:
-                titled = start > 0 and self.tokens[start - 1].lower in self._words.person_titles
-                return None if titled else name
+        for name in self._proper_phrases(bounds, *bounds):
+            if name.text == attribution.source:
+                titled = name.start > 0 and self.tokens[name.start - 1].lower in self._words.person_titles
+                return None if titled else name.text
         return None
 
     def _is_place(self, start: int) -> bool:
@@ -241,13 +244,11 @@ class Context:
                 return bool(self._verbs.starts_in(index + 1, min(high, index + 6)))
         return False
 
-    def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[tuple[str, bool, int]]:
-        """The names of a sentence (its token ``bounds``) that overlap tokens ``low`` to ``high``, whole, as
-        (normalised name, is_possessive, first token)."""
+    def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[_Name]:
+        """The names of a sentence (its token ``bounds``) that overlap tokens ``low`` to ``high``, whole."""
         if bounds[0] not in self._names:
             self._names[bounds[0]] = self._sentence_names(*bounds)
-        return [(name.text, name.possessive, name.start) for name in self._names[bounds[0]]
-                if name.end > low and name.start < high]
+        return [name for name in self._names[bounds[0]] if name.end > low and name.start < high]
 
     def _sentence_names(self, low: int, high: int) -> list[_Name]:
         """Runs of capitalised words in a sentence, found once and shared by every figure in it."""
@@ -389,15 +390,15 @@ class Context:
         cues = self._modalities.starts_in(max(low, quantity.first_token - _MODALITY_REACH), quantity.first_token)
         return Modality(self._modalities.matches[cues[-1]][0]) if cues else None
 
-    def forecast_period(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Period | None:
+    def _forecast_period(self, quantity: RawQuantity, sentence: Span, period: Period | None) -> Period | None:
         """'expects inflation to peak at 3.7% in September', written in June: a forecast for a month, quarter or
         half whose year the text leaves open is for the next one, not one over long ago. The one just over stays:
         'beating forecasts of a 1.1% rise in October', written in November, is about last month."""
         published = self.document.published
-        if period is None or period.anchored or published is None or period.end >= published \
-                or period.granularity not in _SHIFTABLE or self._cued_modality(quantity, sentence) is not Modality.projected:
+        if period is None or period.anchored or published is None or period.granularity not in _SHIFTABLE:
             return period
-        if (published - period.end).days <= (period.end - period.start).days + 1:
+        just_over = (published - period.end).days <= (period.end - period.start).days + 1
+        if period.end >= published or just_over or self._cued_modality(quantity, sentence) is not Modality.projected:
             return period
         shifted = _in_year(period, period.start.year + 1)
         return shifted.model_copy(update={"anchored": False}) if shifted.start > published else period
@@ -470,7 +471,7 @@ class Context:
         if prefixes:
             index, end = prefixes[0], self._prefixes.matches[prefixes[0]][1]
             source = self._proper_phrases((low, high), end, min(high, end + 8))
-            return self._source(source[0][0] if source else self._noun_after(end, high), self._span_text(index, end),
+            return self._source(source[0].text if source else self._noun_after(end, high), self._span_text(index, end),
                                 index, end)
         for index in self._verbs.starts_in(low, high):
             verb = self._verbs.matches[index]
@@ -498,9 +499,9 @@ class Context:
         return not (verb + 1 < high and self.tokens[verb + 1].lower in self._words.passive_agents)
 
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
-        before = [phrase for phrase in self._proper_phrases((low, high), max(low, verb - 6), verb) if not phrase[1]]
+        before = [name for name in self._proper_phrases((low, high), max(low, verb - 6), verb) if not name.possessive]
         if before:
-            return before[-1][0]
+            return before[-1].text
         for size in (2, 1):
             start = verb - size
             if start >= low and self._span_text(start, verb).lower() in self._words.source_nouns:
@@ -509,7 +510,7 @@ class Context:
         if determined is not None:
             return determined
         after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
-        return after[0][0] if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
+        return after[0].text if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
 
     def _determined_speaker(self, verb: int, low: int) -> str | None:
         """'..., the carmaker said', 'its chief financial officer told': who speaks, named by up to four
