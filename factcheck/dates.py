@@ -15,9 +15,13 @@ Conventions:
 * Relative expressions count from the publication date, not from another period named nearby.
 * "the quarter", "the period" and their like refer back: they are the last such period the text named
   before them, and nothing when it named none.
+* A span counted back from the end the text names ("the three months to April", "the year to June
+  2024") takes that end's year; one counted from the start of a year ("the first 10 months") is the
+  same period as "January to October", and takes its year the same way.
 * Fiscal years are read as calendar years. Fiscal calendars differ from company to company and the
-  text rarely says which one it means, so "FY2024" is 2024-01-01..2024-12-31 and "fiscal 2024-25"
-  covers both calendar years.
+  text rarely says which one it means, so "FY2024" is 2024-01-01..2024-12-31, and "fiscal 2024-25" and
+  the season "2024/25" cover both calendar years. When the text gives the last day ("the first quarter
+  of fiscal 2026, which ended May 3"), the period ends on it.
 """
 
 from __future__ import annotations
@@ -160,12 +164,16 @@ _NUMBER_END = r"(?![\w%‰]|[.,][0-9])"
 # "year" in "year-on-year", "year/year" or "year-end" belongs to a compound, not to a period.
 _WORD_END = r"(?!\w|[-/]\w)"
 
-_ATOMIC_KINDS = ("date", "quarter", "half", "fiscal", "mid", "decade", "relative", "month", "year")
+_ATOMIC_KINDS = ("date", "quarter", "half", "year_range", "fiscal", "mid", "decade", "relative", "month", "year")
 # At one position the first kind that matches wins, so longer, more specific kinds come first.
 _SCANNER_KINDS = (
-    "since", "deadline", "date", "quarter", "half", "year_range", "month_range",
+    "since", "deadline", "ended", "ending", "leading", "date", "quarter", "half", "year_range", "month_range",
     "fiscal", "mid", "decade", "window", "relative", "month", "year", "anaphor", "whole_year",
 )  # fmt: skip
+# The kinds a span runs to ("the three months to April"), and those whose end the text may give ("the first
+# quarter of fiscal 2026, which ended May 3").
+_END_KINDS = ("date", "month")
+_ENDED_HOST_KINDS = ("quarter", "half", "fiscal")
 
 
 def _words(words: Iterable[str], *, exact_case: bool = False) -> str:
@@ -251,11 +259,12 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
         "quarter": _part_pattern("quarter", lexicon["quarter"], 4, part_words),
         "half": _part_pattern("half", lexicon["half"], 2, part_words),
         # A slash ("2024/25") writes a season or fiscal span in any language, so it is not lexicon data.
+        # No conditional group, unlike month ranges: "by 2026-27" embeds this pattern, without its group names.
         "year_range": (
-            rf"(?:(?P<year_range_between>{between}\s+)|(?:{from_}\s+)?)(?P<year_range_first>{_YEAR})"
-            rf"(?(year_range_between)\s+{and_}\s+(?P<year_range_and>{_YEAR})"
-            rf"|(?:\s+{_words(ranges['connectors'])}\s+(?P<year_range_to>{_YEAR})"
-            rf"|(?:\s*{dashes}\s*|/)(?P<year_range_dash>{_YEAR}|{_TWO_DIGITS}))){_NUMBER_END}"
+            rf"(?:{between}\s+(?P<year_range_between>{_YEAR})\s+{and_}\s+(?P<year_range_and>{_YEAR})"
+            rf"|(?:{from_}\s+)?(?P<year_range_first>{_YEAR})"
+            rf"(?:\s+{_words(ranges['connectors'])}\s+(?P<year_range_to>{_YEAR})"
+            rf"|(?:\s*{dashes}\s*|(?P<year_range_slash>/))(?P<year_range_dash>{_YEAR}|{_TWO_DIGITS}))){_NUMBER_END}"
         ),
         "month_range": (
             rf"(?:(?P<month_range_between>{between}\s+)|(?:{from_}\s+)?)"
@@ -281,7 +290,8 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
             rf"|(?P<relative_count>{count})\s+(?P<relative_ago_unit>{forms(calendar_units)})\s+"
             rf"{_words(lexicon['relative']['ago'])}(?!\w)"
         ),
-        "month": rf"(?P<month_name>{months})(?:\s+(?:{of}\s+)?(?P<month_year>{_YEAR}){_NUMBER_END})?",
+        # "March 2024", "June last year", "March of this year"
+        "month": rf"(?P<month_name>{months})(?:\s+(?:{of}\s+)?(?P<month_ref>{part_words['year_ref']}))?",
         "year": rf"(?P<year_value>{_YEAR}){_NUMBER_END}",
         "anaphor": (
             rf"{the}\s+(?P<anaphor_word>{_words(lexicon['anaphora']['words'])}){_WORD_END}"
@@ -289,13 +299,37 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
         ),
         "whole_year": rf"{_words(lexicon['anaphora']['whole_year'])}{_WORD_END}",
     }
-    target = _anonymous(_alternation(kinds, _ATOMIC_KINDS))
-    kinds["since"] = rf"{_words(lexicon['since'])}\s+(?P<since_target>{target})"
-    kinds["deadline"] = (
-        rf"{_words(lexicon['deadline']['words'])}\s+(?:{_words(lexicon['deadline']['end_of'])}\s*)?"
-        rf"(?P<deadline_target>{target})"
+    kinds["leading"] = (
+        rf"(?:{the}\s+)?{_words(lexicon['leading']['words'])}\s+(?P<leading_count>{count})\s+"
+        rf"(?P<leading_unit>{forms(lexicon['leading']['units'])}){_WORD_END}"
+        rf"(?:\s+(?:{of}\s+)?(?P<leading_ref>{part_words['year_ref']}))?(?!\s+{of}\b)"
     )
+    ending_units = lexicon["ending"]["units"]
+    span = (
+        rf"{the}\s+(?:(?P<ending_count>{count})\s+(?P<ending_units>{forms(ending_units)})"
+        rf"|(?P<ending_unit>{forms(ending_units, plural=False)})){_WORD_END}"
+    )
+    _add_composites(kinds, lexicon, span)
     return year_ref, kinds
+
+
+def _add_composites(kinds: dict[str, str], lexicon: dict[str, Any], span: str) -> None:
+    """The kinds that embed other kinds: "since 2020", "by 2026-27", "the three months to April", "the first
+    quarter of fiscal 2026, which ended May 3". ``span`` is the length of the third ("the three months")."""
+    target = _anonymous(_alternation(kinds, _ATOMIC_KINDS))
+    end_of = rf"(?:{_words(lexicon['end_of'])}\s*)?"
+    event = lexicon["since_event"]
+    # Words of letters only, so that the event stops at a number or punctuation: "since records began in 1997".
+    event_words = rf"(?:[^\W\d_]+\s+){{1,{event['reach']}}}?{_words(event['prepositions'])}\s+"
+    kinds["since"] = rf"{_words(lexicon['since'])}\s+(?:{event_words})?(?P<since_target>{target})"
+    kinds["deadline"] = rf"{_words(lexicon['deadline']['words'])}\s+{end_of}(?P<deadline_target>{target})"
+    end = _anonymous(_alternation(kinds, _END_KINDS))
+    kinds["ending"] = rf"{span}\s+{_words(lexicon['ending']['words'])}\s+{end_of}(?P<ending_target>{end})"
+    ended = lexicon["ended"]
+    kinds["ended"] = (
+        rf"(?P<ended_host>{_anonymous(_alternation(kinds, _ENDED_HOST_KINDS))})"
+        rf"(?:,\s*{_words(ended['relative'])})?\s+{_words(ended['words'])}\s+(?P<ended_target>{end})"
+    )
 
 
 def _alternation(kinds: dict[str, str], order: Iterable[str], opener: str = "") -> str:
@@ -307,6 +341,7 @@ def _opener(lexicon: dict[str, Any]) -> str:
     this one test rules them out before the kinds are tried one by one."""
     words = [
         *lexicon["article"], *lexicon["since"], *lexicon["deadline"]["words"], *lexicon["ordinals"],
+        *lexicon["leading"]["words"],
         *lexicon["range"]["between"], *lexicon["range"]["from"], *lexicon["fiscal"]["words"],
         lexicon["fiscal"]["abbreviation"], *lexicon["mid"], *lexicon["windows"]["words"],
         *lexicon["anaphora"]["whole_year"],
@@ -491,21 +526,30 @@ def _fiscal(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
 
 
 def _year_range(match: re.Match[str], _: _Grammar, __: date | None) -> _When | None:
-    first = int(match.group("year_range_first"))
+    first = int(match.group("year_range_first") or match.group("year_range_between"))
     digits = match.group("year_range_and") or match.group("year_range_to") or match.group("year_range_dash")
     last = _end_year(first, digits)
     if last is None:
         return None
-    return _When(date(first, 1, 1), date(last, 12, 31), f"{first}..{last}", Granularity.range, True)
+    # "2024-25" and "2024/25" name one fiscal year or season, not two years; like a fiscal year it is read as
+    # the calendar years it touches.
+    season = last == first + 1 and match.group("year_range_dash") is not None and (
+        len(digits) == 2 or match.group("year_range_slash") is not None)
+    label = f"{first}-{last % 100:02d}" if season else f"{first}..{last}"
+    return _When(date(first, 1, 1), date(last, 12, 31), label, Granularity.range, True)
 
 
 def _month(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
     number, guarded = grammar.month(match.group("month_name"))
-    if match.group("month_year"):
-        return _month_when(int(match.group("month_year")), number, anchored=True)
+    ref = _year_ref(match.group("month_ref"), grammar, published)
+    if ref is None:
+        return None
+    if ref.anchored and ref.year is not None:
+        return _month_when(ref.year, number, anchored=True)
+    # A relative year does not make "May" a month: "Theresa May last year".
     if guarded and not grammar.after_guard_word(match.string, match.start()):
         return None
-    year = None if published is None else _latest_year(published, number)
+    year = ref.year if ref.year is not None or published is None else _latest_year(published, number)
     return None if year is None else _month_when(year, number, anchored=False)
 
 
@@ -603,6 +647,70 @@ def _part(kind: str, parts: int) -> _Resolver:
     return resolve
 
 
+def _leading(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    """"the first 10 months of 2025", "the first three quarters": from the start of the year. Without a written
+    year, the year is that of "January to October": the latest whose last month had begun by publication."""
+    unit = grammar.unit(match.group("leading_unit"))
+    per_unit, designator = grammar.durations[unit]
+    count = grammar.count(match.group("leading_count"))
+    months = count * per_unit
+    ref = _year_ref(match.group("leading_ref"), grammar, published)
+    if designator != "M" or not 0 < months <= 12 or ref is None:
+        return None
+    year = ref.year if ref.year is not None or published is None else _latest_year(published, months)
+    if year is None:
+        return None
+    first = f"{'FY' if ref.fiscal else ''}{year}"
+    label = f"{first}-Q1..{first}-Q{count}" if unit == "quarter" else f"{first}-01..{first}-{months:02d}"
+    return _When(date(year, 1, 1), _month_end(year, months), label, Granularity.range, ref.anchored)
+
+
+def _counted_back(end: date, amount: int, designator: str) -> tuple[date, str] | None:
+    """First day and label of the span of ``amount`` units (an ISO 8601 designator) that ends on ``end``.
+    A span of months or years ending on a month's last day is whole months, labelled by them."""
+    if amount <= 0:
+        return None
+    if designator in "MY" and end == _month_end(end.year, end.month):
+        first = _shift_months(end.year, end.month, 1 - amount * (12 if designator == "Y" else 1))
+        return None if first is None else (date(*first, 1), f"{first[0]}-{first[1]:02d}..{end.year}-{end.month:02d}")
+    before = _before(end, amount, designator)
+    if before is None:
+        return None
+    start = before + timedelta(days=1)
+    return start, f"{start.isoformat()}..{end.isoformat()}"
+
+
+def _ending(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    """"the three months to April", "the year to June 2024", "the nine months ended September 30"."""
+    target = _target(match, "ending_target", grammar, published)
+    if target is None:
+        return None
+    end, _ = target
+    count = grammar.count(match.group("ending_count")) if match.group("ending_count") else 1
+    per_unit, designator = grammar.durations[grammar.unit(match.group("ending_units") or match.group("ending_unit"))]
+    counted = _counted_back(end.end, count * per_unit, designator)
+    if counted is None:
+        return None
+    start, label = counted
+    return _When(start, end.end, label, Granularity.range, end.anchored)
+
+
+def _ended(match: re.Match[str], grammar: _Grammar, published: date | None) -> _When | None:
+    """"the first quarter of fiscal 2026, which ended May 3": the quarter, moved to end on the day given. When
+    the day cannot be placed (no publication date), the quarter as written."""
+    host = _target(match, "ended_host", grammar, published)
+    if host is None:
+        return None
+    period, _ = host
+    target = _target(match, "ended_target", grammar, published)
+    if target is None:
+        return period
+    end = target[0].end
+    months = (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
+    counted = _counted_back(end, months, "M")
+    return period if counted is None else period._replace(start=counted[0], end=end)
+
+
 def _calendar_period(unit: str, published: date, offset: int) -> _When | None:
     """The calendar year, quarter or month ``offset`` units from the one containing ``published``."""
     if unit == "year":
@@ -693,6 +801,9 @@ def _deadline(match: re.Match[str], grammar: _Grammar, published: date | None) -
 _RESOLVERS: dict[str, _Resolver] = {
     "since": _since,
     "deadline": _deadline,
+    "ended": _ended,
+    "ending": _ending,
+    "leading": _leading,
     "date": _full_date,
     "quarter": _part("quarter", 4),
     "half": _part("half", 2),

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import factcheck
 from factcheck.dates import find_periods, parse_date
-from factcheck.models import Granularity, Period
+from factcheck.models import Granularity, Modality, Period
 
 FEB_2026 = date(2026, 2, 1)
 NOV_2025 = date(2025, 11, 24)
+JUN_2025 = date(2025, 6, 1)
 
 Y, H, Q, M, D = Granularity.year, Granularity.half, Granularity.quarter, Granularity.month, Granularity.day
 RANGE, WINDOW, DEADLINE = Granularity.range, Granularity.window, Granularity.deadline
@@ -43,6 +45,8 @@ CASES = [
     ("second-quarter 2024 earnings", None, "second-quarter 2024", "2024-Q2", Q, True, "2024-04-01", "2024-06-30"),
     ("the final quarter of 2024", None, "the final quarter of 2024", "2024-Q4", Q, True, "2024-10-01", "2024-12-31"),
     ("Q4 of last year", FEB_2026, "Q4 of last year", "2025-Q4", Q, False, "2025-10-01", "2025-12-31"),
+    ("in Q3 last year", JUN_2025, "Q3 last year", "2024-Q3", Q, False, "2024-07-01", "2024-09-30"),
+    ("in the fourth quarter of last year", JUN_2025, "the fourth quarter of last year", "2024-Q4", Q, False, "2024-10-01", "2024-12-31"),
     ("Q3 FY2024", None, "Q3 FY2024", "FY2024-Q3", Q, True, "2024-07-01", "2024-09-30"),
     # halves
     ("H1", FEB_2026, "H1", "2026-H1", H, False, "2026-01-01", "2026-06-30"),
@@ -64,6 +68,11 @@ CASES = [
     ("mid-May", NOV_2025, "May", "2025-05", M, False, "2025-05-01", "2025-05-31"),
     ("May 2024", None, "May 2024", "2024-05", M, True, "2024-05-01", "2024-05-31"),
     ("in Jan", NOV_2025, "Jan", "2025-01", M, False, "2025-01-01", "2025-01-31"),
+    ("in June last year", JUN_2025, "June last year", "2024-06", M, False, "2024-06-01", "2024-06-30"),
+    ("in June of last year", JUN_2025, "June of last year", "2024-06", M, False, "2024-06-01", "2024-06-30"),
+    ("in March this year", FEB_2026, "March this year", "2026-03", M, False, "2026-03-01", "2026-03-31"),
+    ("in May last year", JUN_2025, "May last year", "2024-05", M, False, "2024-05-01", "2024-05-31"),
+    ("in March of 2024", None, "March of 2024", "2024-03", M, True, "2024-03-01", "2024-03-31"),
     # month ranges
     ("January to October", NOV_2025, "January to October", "2025-01..2025-10", RANGE, False, "2025-01-01", "2025-10-31"),
     ("January-October 2024", None, "January-October 2024", "2024-01..2024-10", RANGE, True, "2024-01-01", "2024-10-31"),
@@ -94,7 +103,31 @@ CASES = [
     ("2020-2024", None, "2020-2024", "2020..2024", RANGE, True, "2020-01-01", "2024-12-31"),
     ("2020–24", None, "2020–24", "2020..2024", RANGE, True, "2020-01-01", "2024-12-31"),
     ("2020 to 2024", None, "2020 to 2024", "2020..2024", RANGE, True, "2020-01-01", "2024-12-31"),
-    ("the 2024/25 season", None, "2024/25", "2024..2025", RANGE, True, "2024-01-01", "2025-12-31"),
+    # one fiscal year or season, read as the calendar years it touches
+    ("the 2024/25 season", None, "2024/25", "2024-25", RANGE, True, "2024-01-01", "2025-12-31"),
+    ("spending in 2024-25", None, "2024-25", "2024-25", RANGE, True, "2024-01-01", "2025-12-31"),
+    ("the 2024/2025 season", None, "2024/2025", "2024-25", RANGE, True, "2024-01-01", "2025-12-31"),
+    ("2024-2025", None, "2024-2025", "2024..2025", RANGE, True, "2024-01-01", "2025-12-31"),
+    # spans counted back from the end the text names
+    ("in the three months to April", JUN_2025, "the three months to April", "2025-02..2025-04", RANGE, False, "2025-02-01", "2025-04-30"),
+    ("the three months to May", JUN_2025, "the three months to May", "2025-03..2025-05", RANGE, False, "2025-03-01", "2025-05-31"),
+    ("the 12 months to March 2025", None, "the 12 months to March 2025", "2024-04..2025-03", RANGE, True, "2024-04-01", "2025-03-31"),
+    ("in the year to June 2024", None, "the year to June 2024", "2023-07..2024-06", RANGE, True, "2023-07-01", "2024-06-30"),
+    ("the nine months ended September 30", JUN_2025, "the nine months ended September 30", "2024-01..2024-09", RANGE, False, "2024-01-01", "2024-09-30"),
+    ("the quarter ended June 30", NOV_2025, "the quarter ended June 30", "2025-04..2025-06", RANGE, False, "2025-04-01", "2025-06-30"),
+    ("the six months to the end of June 2024", None, "the six months to the end of June 2024", "2024-01..2024-06", RANGE, True, "2024-01-01", "2024-06-30"),
+    ("the 52 weeks ended Feb. 1, 2025", None, "the 52 weeks ended Feb. 1, 2025", "2024-02-04..2025-02-01", RANGE, True, "2024-02-04", "2025-02-01"),
+    # spans counted from the start of a year; an unwritten year is that of "January to <last month>"
+    ("the first 10 months of 2025", None, "the first 10 months of 2025", "2025-01..2025-10", RANGE, True, "2025-01-01", "2025-10-31"),
+    ("in the first three quarters", NOV_2025, "the first three quarters", "2025-Q1..2025-Q3", RANGE, False, "2025-01-01", "2025-09-30"),
+    ("in the first three quarters", JUN_2025, "the first three quarters", "2024-Q1..2024-Q3", RANGE, False, "2024-01-01", "2024-09-30"),
+    ("the first nine months of fiscal 2025", None, "the first nine months of fiscal 2025", "FY2025-01..FY2025-09", RANGE, True, "2025-01-01", "2025-09-30"),
+    ("the first two quarters of last year", JUN_2025, "the first two quarters of last year", "2024-Q1..2024-Q2", RANGE, False, "2024-01-01", "2024-06-30"),
+    # a quarter, half or fiscal year that ends on the day the text gives
+    ("the first quarter of fiscal 2026, which ended May 3", JUN_2025, "the first quarter of fiscal 2026, which ended May 3", "FY2026-Q1", Q, True, "2025-02-04", "2025-05-03"),
+    ("fiscal 2025, which ended March 31, 2025", None, "fiscal 2025, which ended March 31, 2025", "FY2025", Y, True, "2024-04-01", "2025-03-31"),
+    ("Q3 ended Sept. 30", NOV_2025, "Q3 ended Sept. 30", "2025-Q3", Q, False, "2025-07-01", "2025-09-30"),
+    ("the first quarter of fiscal 2026, which ended May 3", None, "the first quarter of fiscal 2026, which ended May 3", "FY2026-Q1", Q, True, "2026-01-01", "2026-03-31"),
     # relative to the publication date
     ("last year", FEB_2026, "last year", "2025", Y, False, "2025-01-01", "2025-12-31"),
     ("This year", FEB_2026, "This year", "2026", Y, False, "2026-01-01", "2026-12-31"),
@@ -127,10 +160,12 @@ CASES = [
     ("by Q3 2026", FEB_2026, "by Q3 2026", "by 2026-Q3", DEADLINE, True, "2026-02-01", "2026-09-30"),
     ("by 2020", FEB_2026, "by 2020", "by 2020", DEADLINE, True, "2020-01-01", "2020-12-31"),
     ("by the end of this year", NOV_2025, "by the end of this year", "by 2025", DEADLINE, False, "2025-11-24", "2025-12-31"),
+    ("by 2026-27", NOV_2025, "by 2026-27", "by 2026-27", DEADLINE, True, "2025-11-24", "2027-12-31"),
     # mid-year and since
     ("mid-2024", None, "mid-2024", "mid-2024", RANGE, True, "2024-04-01", "2024-09-30"),
     ("since 2020", FEB_2026, "since 2020", "2020..2026-02-01", RANGE, True, "2020-01-01", "2026-02-01"),
     ("since March 2020", FEB_2026, "since March 2020", "2020-03..2026-02-01", RANGE, True, "2020-03-01", "2026-02-01"),
+    ("since records began in 1997", FEB_2026, "since records began in 1997", "1997..2026-02-01", RANGE, True, "1997-01-01", "2026-02-01"),
 ]
 # fmt: on
 
@@ -223,6 +258,9 @@ def test_no_publication_date_and_no_written_year_gives_nothing(text: str) -> Non
         "by March",
         "the past 0 years",
         "2019-03",
+        "Theresa May last year",
+        "the first two months of trading",
+        "the first 13 months",
     ],
 )
 def test_not_periods(text: str) -> None:
@@ -262,11 +300,60 @@ def test_the_quarter_or_the_period_refers_back_to_the_last_one_named(text: str, 
 @pytest.mark.parametrize("text", [
     "Margins widened in the quarter.",  # nothing named before it
     "Q3 2024 was strong, unlike the quarter before.",
-    "In 2024 costs rose; in the quarter ended June 30 they fell.",
     "In March 2025 prices rose, as in the month a year earlier.",
 ])
 def test_the_quarter_with_nothing_to_refer_back_to_is_no_period(text: str) -> None:
     assert not [p for p in find_periods(text, NOV_2025) if p.text.startswith("the quarter") or p.text == "the month"]
+
+
+def test_a_span_to_a_named_end_is_not_an_anaphor() -> None:
+    text = "In 2024 costs rose; in the quarter ended June 30 they fell."
+    assert [p.label for p in find_periods(text, NOV_2025)] == ["2024", "2025-04..2025-06"]
+
+
+def test_a_span_needs_a_count_or_one_unit() -> None:
+    # "the months to April" says how long nothing lasted; only April is a period.
+    assert [p.text for p in find_periods("in the months to April", JUN_2025)] == ["April"]
+    # A move by three months is no span: no "the" before it.
+    assert [p.text for p in find_periods("delayed three months to April", JUN_2025)] == ["April"]
+
+
+def test_a_year_after_since_and_an_event_is_not_the_year_of_another_period() -> None:
+    text = "Borrowing fell by £2bn in April, the biggest monthly drop since records began in 1997."
+    assert [p.label for p in find_periods(text, JUN_2025)] == ["2025-04", "1997..2025-06-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "label"),
+    [
+        ("Retail sales rose 2.1% in the three months to April.", "2.1%", "2025-02..2025-04"),
+        ("Inflation averaged 3.1% in the 12 months to March 2025.", "3.1%", "2024-04..2025-03"),
+        ("Prices rose 4.5% in the year to June 2024.", "4.5%", "2023-07..2024-06"),
+        ("Revenue was $4.2 billion in the nine months ended September 30.", "$4.2 billion", "2024-01..2024-09"),
+        ("Exports rose 12% in the first 10 months of 2025.", "12%", "2025-01..2025-10"),
+        ("Profit rose 8% in the first three quarters.", "8%", "2024-Q1..2024-Q3"),
+        ("Profit rose 8% in the first half.", "8%", "2025-H1"),
+        ("Sales rose 5% in June last year.", "5%", "2024-06"),
+        ("Borrowing fell by £2bn in April, the biggest monthly drop since records began in 1997.", "£2bn", "2025-04"),
+        ("Spending will reach £20bn by 2026-27.", "£20bn", "by 2026-27"),
+        ("Exports rose 5.2% to $3.1 trillion in the January-October period.", "$3.1 trillion", "2024-01..2024-10"),
+    ],
+)
+def test_a_span_of_time_is_the_figures_period_and_never_a_figure(text: str, figure: str, label: str) -> None:
+    claims = factcheck.extract(text, published=JUN_2025)
+    by_text = {claim.text: claim for claim in claims}
+    assert by_text[figure].period is not None and by_text[figure].period.label == label
+    # "three months", "three quarters" (0.75), "27" of "2026-27": all inside the period, none a figure.
+    assert not [claim.text for claim in claims if claim.period is not None
+                and claim.period.start_offset <= claim.start < claim.period.end_offset]
+
+
+def test_a_fiscal_quarter_ended_before_publication_is_reported_not_forecast() -> None:
+    text = "Revenue was $3.8 billion in the first quarter of fiscal 2026, which ended May 3."
+    claim = factcheck.extract(text, published=JUN_2025)[0]
+    assert claim.period is not None and claim.period.label == "FY2026-Q1"
+    assert (claim.period.start, claim.period.end) == (date(2025, 2, 4), date(2025, 5, 3))
+    assert claim.modality is Modality.actual
 
 
 def test_lists_of_years() -> None:
@@ -319,7 +406,7 @@ PIECES = [
     "year", "years", "the", "third", "first", "final", "quarter", "half", "of", "March", "May", "Jan", "Nov.",
     "Dec", "by", "since", "from", "to", "between", "and", "last", "past", "next", "this", "a", "five", "couple",
     "ago", "earlier", "decade", "months", "mid", "end", "end-", "2010s", "$", "%", ",", ".", "-", "–", "/", "'s",
-    "tonnes", "million", "on", "over", "No.",
+    "tonnes", "million", "on", "over", "No.", "ended", "which", "weeks", "June", "30", "in", "records",
 ]  # fmt: skip
 SEPARATORS = ["", " ", "  ", "-", "\n", ", "]
 
@@ -355,6 +442,10 @@ def test_extreme_publication_dates_do_not_raise(published: date) -> None:
         "May " * 50_000,
         "2024 " + " " * 200_000 + "tonnes",
         "first" + " " * 200_000 + "x",
+        "since records began " * 15_000,
+        "the three months to " * 15_000,
+        "the first quarter, which ended " * 8_000,
+        "the first three " * 15_000,
     ],
 )
 def test_hostile_input_finishes(hostile: str) -> None:
