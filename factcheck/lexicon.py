@@ -136,6 +136,19 @@ class ClauseWords:
     change_from: frozenset[str]
     change_to: frozenset[str]
     conversion_opens: frozenset[str]
+    name_connectors: frozenset[str]
+    name_continuers: frozenset[str]
+    name_possessives: frozenset[str]
+    institution_words: frozenset[str]
+    observer_words: frozenset[str]
+    relative_pronouns: frozenset[str]
+    address_verbs: frozenset[str]
+    objectless_verbs: frozenset[str]
+    statement_openers: frozenset[str]
+    verb_coordinators: frozenset[str]
+    name_only_prefixes: frozenset[str]
+    quote_marks: frozenset[str]
+    dashes: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -154,6 +167,9 @@ class Lexicon:
     range_openers: dict[str, frozenset[str]]
     range_connectors: frozenset[str]
     change_cues: frozenset[str]
+    range_heads: frozenset[str]
+    comparison_heads: frozenset[str]
+    comparison_joiners: frozenset[str]
     not_before_durations: frozenset[str]
     fraction_preceders: frozenset[str]
     fraction_followers: frozenset[str]
@@ -179,9 +195,12 @@ class Lexicon:
     percent: PhraseTable[bool]
     percent_before: PhraseTable[bool]
     percentage_points: PhraseTable[bool]
+    basis_points: PhraseTable[bool]
     points_cues: tuple[str, ...]
     metrics: PhraseTable[str]
     sensitive_metrics: frozenset[str]
+    metric_measures: dict[str, frozenset[str]]
+    """The kinds of figure a metric can measure, for the metrics that cannot measure every kind."""
     modality: PhraseTable[str]
     direction: PhraseTable[str]
     attribution_prefixes: PhraseTable[bool]
@@ -196,7 +215,8 @@ class Lexicon:
     unit_price_before: PhraseTable[bool]
     multiple_bases: PhraseTable[bool]
     past_forecast: PhraseTable[bool]
-    period_adjectives: PhraseTable[bool]
+    period_adjectives: PhraseTable[str]
+    """Words naming the length of a figure's period ('quarterly'), to the granularity they name."""
     context_cues: TableGroup
     """metrics, direction, modality, attribution_verbs and attribution_prefixes, indexed together."""
     clauses: ClauseWords
@@ -289,6 +309,7 @@ def lexicon(language: str = "en") -> Lexicon:
     iso = _iso_codes(money["code_aliases"], money["scaled_codes"])
     metrics = dict(metrics)
     sensitive = metrics.pop("sensitive")
+    measures = metrics.pop("measures")
     tables = dict(
         metrics=PhraseTable(_invert(metrics)),
         modality=PhraseTable(_invert(context["modality"])),
@@ -314,6 +335,9 @@ def lexicon(language: str = "en") -> Lexicon:
         range_openers={k: frozenset(v) for k, v in hedges["range_openers"].items()},
         range_connectors=frozenset(hedges["range_connectors"]),
         change_cues=frozenset(hedges["change_cues"]),
+        range_heads=frozenset(hedges["range_heads"]),
+        comparison_heads=frozenset(hedges["comparison_heads"]),
+        comparison_joiners=frozenset(hedges["comparison_joiners"]),
         not_before_durations=frozenset(hedges["not_before_durations"]),
         fraction_preceders=frozenset(numbers["fraction_preceders"]),
         fraction_followers=frozenset(numbers["fraction_followers"]),
@@ -342,8 +366,10 @@ def lexicon(language: str = "en") -> Lexicon:
         percent=_phrases(units["percent"]),
         percent_before=_phrases(units["percent_before"]),
         percentage_points=_phrases(units["percentage_points"]),
+        basis_points=_phrases(units["basis_points"]),
         points_cues=tuple(units["points_cues"]),
         sensitive_metrics=frozenset(sensitive),
+        metric_measures={metric: frozenset(kinds) for metric, kinds in measures.items()},
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),
@@ -361,5 +387,6 @@ def lexicon(language: str = "en") -> Lexicon:
         frequency_blockers=frozenset(numbers["frequency_blockers"]),
         not_alone_units=frozenset(units["not_alone_units"]),
         si_prefixes=tuple(units["si_prefixes"]),
-        **{name: _phrases(words) for name, words in structure.items()},
+        period_adjectives=PhraseTable(_invert(structure["period_adjectives"])),
+        **{name: _phrases(words) for name, words in structure.items() if name != "period_adjectives"},
     )

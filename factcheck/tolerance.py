@@ -7,12 +7,15 @@ stated "12%" (11.5..12.5) and 15.2% does not.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import product
 
 from .models import Approximation, Claim
 
 INFINITY = math.inf
+ROUNDING_SIGMAS = 3
+"""How many standard deviations of their summed rounding errors rounded parts may stray from their whole."""
 SCALED_ROUNDING_CAP = 0.1
 """An unhedged '1 trillion' or '2 million' is read as within 10%, not the ±50% or ±25% its one digit would
 allow: a writer who rounds that hard says 'about'."""
@@ -98,3 +101,26 @@ def percent_change(start: Interval, end: Interval) -> Interval | None:
     """(end - start) / start, in percent."""
     ratio = (end - start) / start
     return None if ratio is None else ratio * Interval.point(100.0)
+
+
+def least_sum(claims: Sequence[Claim], *, hedge: float = 0.05) -> tuple[float, float]:
+    """(the figures as stated, added up; the least that sum can be once each figure's rounding is taken off).
+    Every figure may lie its rounding h below what it says ('19%' may be 18.5%, 'nearly 20%' 19%), but independent
+    roundings do not all fall one way: n of them, each uniform within +-h, add up to within three standard
+    deviations, 3 * sqrt(sum(h^2) / 3), and never more than all of them one way, sum(h). Seven whole-number shares
+    may together be 2.3 points over their rounded sum, not 3.5; two or three keep the full sum(h)."""
+    floors, slacks = zip(*(_floor_and_slack(claim, hedge) for claim in claims))
+    likely = ROUNDING_SIGMAS * math.sqrt(sum(slack * slack for slack in slacks) / 3)
+    return sum(floors), sum(floors) - min(sum(slacks), likely)
+
+
+def _floor_and_slack(claim: Claim, hedge: float) -> tuple[float, float]:
+    """The least figure the words state ('20%', the low end of '20-25%') and how far below it rounding or a hedge
+    may put the value, never below zero; a figure bounded only from above ('less than 5%') may be nothing."""
+    low = stated(claim, hedge=hedge).low
+    if math.isinf(low):
+        return 0.0, 0.0
+    quantity = claim.quantity
+    bounds = (quantity.lower, quantity.upper)
+    floor = min(bounds) if quantity.is_range and None not in bounds else quantity.value or 0.0
+    return floor, floor - max(low, 0.0)

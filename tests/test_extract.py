@@ -805,3 +805,129 @@ def test_words_that_look_like_units_stay_words(text):
 )
 def test_bare_degrees_are_temperatures_only_in_sentences_about_temperature(text, units):
     assert [claim.quantity.unit for claim in claims(text)] == units
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "points"),
+    [
+        ("Ten-year gilt yields rose 8 basis points to 4.64 per cent.", "8 basis points", 0.08),
+        ("The Fed cut rates by 25 bps.", "25 bps", 0.25),
+        ("Spreads widened by 50bp in March.", "50bp", 0.5),
+        ("The bank backed a quarter-point cut to 4 per cent.", "quarter-point", 0.25),
+        ("It delivered a half-point rate cut.", "half-point", 0.5),
+    ],
+)
+def test_basis_points_and_fractions_of_a_point_are_percentage_points(text, surface, points):
+    claim = next(c for c in claims(text) if c.text == surface)
+    assert claim.quantity.kind is QuantityKind.percentage_points
+    assert claim.quantity.value == pytest.approx(points)
+
+
+def test_hyphenated_words_that_only_start_with_a_fraction_are_no_figures():
+    assert claims("Half-year results were strong; the quarter-final is next.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Borrowing was £7.5bn higher than a year earlier.", "£7.5bn", 7.5e9),
+        ("Costs were $20m higher.", "$20m", 20e6),
+    ],
+)
+def test_a_scale_after_a_currency_is_never_a_length(text, surface, value):
+    claim = only(text)
+    assert (claim.text, claim.quantity.value) == (surface, value)
+
+
+def test_a_one_letter_scale_before_a_length_adjective_is_a_length():
+    claim = only("The wall is 5m high.")
+    assert (claim.quantity.value, claim.quantity.unit) == (5, "meter")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bounds"),
+    [
+        ("Dell raised its forecast and now expects revenue of $101 billion to $105 billion.",
+         "$101 billion to $105 billion", (101e9, 105e9)),
+        ("Analysts expect growth of 3 to 4 percent this year.", "3 to 4 percent", (3, 4)),
+        ("Growth will be 3% to 4% this year.", "3% to 4%", (3, 4)),
+        ("The unit could grow to $7 billion to $8 billion by 2028.", "$7 billion to $8 billion", (7e9, 8e9)),
+        ("Unemployment among 16- to 24-year-olds rose.", "16- to 24-year", (16, 24)),
+    ],
+)
+def test_a_level_after_a_change_word_can_still_be_a_range(text, surface, bounds):
+    claim = next(c for c in claims(text) if c.quantity.is_range)
+    assert claim.text == surface
+    assert (claim.quantity.lower, claim.quantity.upper) == bounds
+
+
+def test_a_change_to_a_level_is_still_two_figures():
+    rate, level = claims("Revenue rose 12% to $60.9 billion.")
+    assert not rate.quantity.is_range and not level.quantity.is_range
+    assert [link.role for link in rate.links] == [LinkRole.rate_of]
+
+
+@pytest.mark.parametrize("text", ["The committee voted six to three to hold rates.",
+                                  "Palace won the final 1-0 on Saturday."])
+def test_votes_and_scores_are_no_ranges(text):
+    assert not any(claim.quantity.is_range for claim in claims(text))
+
+
+def test_a_percentage_error_on_an_amount_is_relative_to_it():
+    claim = only("The company expects revenue of $2.0 billion, plus or minus 5%, for the quarter.")
+    assert claim.text == "$2.0 billion, plus or minus 5%"
+    assert (claim.quantity.lower, claim.quantity.upper) == pytest.approx((1.9e9, 2.1e9))
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "approximation"),
+    [
+        ("Prices fell to as low as minus €250 on Sunday.", "as low as minus €250", -250, Approximation.at_least),
+        ("Tickets were cut to as little as $20.", "as little as $20", 20, Approximation.at_least),
+        ("Yields rose as high as 5.2%.", "as high as 5.2%", 5.2, Approximation.at_most),
+        ("The balance was minus $5 billion.", "minus $5 billion", -5e9, Approximation.exact),
+    ],
+)
+def test_floors_ceilings_and_minus_before_a_currency(text, surface, value, approximation):
+    claim = only(text)
+    assert (claim.text, claim.quantity.value, claim.quantity.approximation) == (surface, value, approximation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["United paid £8.6m to former manager Erik ten Hag.", "Huawei will launch its Mate 80 series soon.",
+     "Airlines ordered 150 Boeing 737 jets."],
+)
+def test_numbers_inside_names_are_no_figures(text):
+    assert all(claim.text not in ("ten", "80", "737") for claim in claims(text))
+
+
+@pytest.mark.parametrize("text", ["In May 80 people came.", "Only 80 people came.", "Apple had 12 stores and Samsung 15."])
+def test_bare_numbers_after_names_that_do_not_name_them_stay(text):
+    assert any(claim.quantity.value == value for claim in claims(text) for value in (80, 15))
+
+
+def test_capacity_in_mtpa_converts_to_tonnes_per_year():
+    from factcheck.units import ureg
+    claim = next(c for c in claims("Qatar will lift capacity to 142 mtpa.") if c.text == "142 mtpa")
+    tonnes_a_year = ureg.Quantity(claim.quantity.value, claim.quantity.unit).to("metric_ton / year").magnitude
+    assert tonnes_a_year == pytest.approx(142e6)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value", "currency", "unit"),
+    [
+        ("The surplus fell to 90.07 billion dollars from 104.8 billion in September.", "104.8 billion", 104.8e9,
+         "USD", None),
+        ("Inflation rose to 3.2% from 2.9 a year earlier.", "2.9", 2.9, None, "percent"),
+        ("Sales were $5bn, down from 4.1bn.", "4.1bn", 4.1e9, "USD", None),
+    ],
+)
+def test_a_bare_number_compared_with_a_figure_takes_its_measure(text, surface, value, currency, unit):
+    claim = next(c for c in claims(text) if c.text == surface)
+    assert (claim.quantity.value, claim.quantity.currency, claim.quantity.unit) == (value, currency, unit)
+
+
+def test_a_number_that_counts_something_else_keeps_its_own_measure():
+    stores = next(c for c in claims("Revenue rose to $5 billion from 12 stores.") if c.text == "12")
+    assert stores.quantity.currency is None and stores.quantity.kind is QuantityKind.count

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ConfigDict
 
 from ..keys import Aliases, FigureKey, default_aliases
 from ..lexicon import Lexicon
-from ..models import Claim, Document, Location, QuantityKind
+from ..models import Claim, Direction, Document, Location, QuantityKind
+from ..tokens import tokenize
 
 
 if TYPE_CHECKING:
@@ -91,3 +92,28 @@ def same_measure(first: Claim, second: Claim) -> bool:
     a, b = first.quantity, second.quantity
     return (a.kind, a.currency, a.unit) == (b.kind, b.currency, b.unit) or (
         {a.kind, b.kind} <= {QuantityKind.count, QuantityKind.plain} and a.unit == b.unit)
+
+
+CHANGE_METRICS = ("growth", "decline")
+"""Metrics whose words make a figure the size of a change rather than a level."""
+_CHANGE_WORD_REACH = 2
+"""Tokens from a change word to its figure: 'grew 40%', 'expanded by 40%', 'growth of 740,000 b/d'."""
+
+
+def states_a_change(claim: Claim, context: CheckContext) -> bool:
+    """'the market grew 40%', 'demand growth of 740,000 b/d', 'a 40% increase': the size of a change, not a level.
+    'rose to 21%' is a level (a result word stands between), and so are 'Intel lost $16.6 billion' and 'added
+    18.9 million subscribers', whose verbs are no words of growth or decline."""
+    if claim.direction is Direction.none:
+        return False
+    lexicon = context.lexicon
+    view = context.document_of(claim).view
+    before = tokenize(view[max(claim.sentence.start, claim.start - 40):claim.start].lower())
+    for start in range(max(0, len(before) - _CHANGE_WORD_REACH), len(before)):
+        found = lexicon.metrics.match(before, start)
+        if found is not None and found[0] in CHANGE_METRICS \
+                and not any(token.lower in lexicon.clauses.result_words for token in before[found[1]:]):
+            return True
+    after = tokenize(view[claim.end:min(claim.sentence.end, claim.end + 20)].lower())
+    found = lexicon.metrics.match(after, 0) if after else None
+    return found is not None and found[0] in CHANGE_METRICS

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ..models import Claim, Direction, LinkRole, QuantityKind
+from ..models import Approximation, Claim, Direction, LinkRole, QuantityKind
 from ..tokens import tokenize
-from ..tolerance import Interval, percent_change, stated
+from ..tolerance import INFINITY, Interval, percent_change, stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points)
@@ -182,15 +182,35 @@ def check_multiple(claims: Sequence[Claim], context: CheckContext, options: Mult
             continue
         result, base = pair
         ratio = stated(result, hedge=options.hedge) / stated(base, hedge=options.hedge)
-        said = stated(multiple, hedge=options.hedge).widened(relative=options.tolerance)
+        said = _multiple_allows(multiple, options)
         if ratio is None or ratio.magnitude().overlaps(said):
             continue
         yield Violation((multiple, result, base),
                         {"stated": multiple.text, "result": result.text, "base": base.text,
                          "computed": f"{ratio.magnitude().describe(2)}x"},
                         {"arithmetic": f"{result.text} / {base.text} = {ratio.magnitude().describe(2)}; "
-                                       f"text says {multiple.text}"},
+                                       f"text says {multiple.text} ({said.describe(2)})"},
                         claim_key(multiple))
+
+
+def _multiple_allows(multiple: Claim, options: MultipleOptions) -> Interval:
+    """The ratios a stated multiple allows. Writers round a ratio to a whole or half multiple, so 'three times' is
+    within ``tolerance`` of 3 (2.7..3.3) whatever its digits say: the +-0.5 of a rounded '3' would let it stand for
+    anything from 2.15 to 3.85. A hedge says on which side the ratio lies: 'nearly three times' is under 3, 'more
+    than three times' over it, 'about three times' a little wider either way."""
+    quantity = multiple.quantity
+    low = high = quantity.value or 0.0
+    if quantity.is_range and quantity.lower is not None and quantity.upper is not None:
+        low, high = sorted((quantity.lower, quantity.upper))
+    approximation = quantity.approximation
+    if approximation is Approximation.nearly:
+        return Interval(low * (1 - options.tolerance - options.hedge), high)
+    if approximation in (Approximation.more_than, Approximation.at_least):
+        return Interval(low, INFINITY)
+    if approximation in (Approximation.less_than, Approximation.at_most):
+        return Interval(-INFINITY, high)
+    rounding = options.tolerance + (options.hedge if approximation is Approximation.approximately else 0.0)
+    return Interval(low * (1 - rounding), high * (1 + rounding))
 
 
 def _multiple_pair(multiple: Claim, claims: Sequence[Claim], context: CheckContext) -> tuple[Claim, Claim] | None:

@@ -10,9 +10,9 @@ from pydantic import Field
 
 from ..keys import fold, period_key
 from ..tokens import tokenize
-from ..models import Claim, LinkRole, QuantityKind
+from ..models import Claim, LinkRole, Period, QuantityKind
 from ..tolerance import stated
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, states_a_change
 
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points, QuantityKind.multiple)
@@ -25,11 +25,11 @@ class RestatementOptions(CheckOptions):
     """Relative slack for hedged figures ('about', 'nearly')."""
 
 
-def _restatable(claim: Claim) -> bool:
-    """A level with a value and a metric; change endpoints, rates and conversions are different figures by
-    nature."""
+def _restatable(claim: Claim, context: CheckContext) -> bool:
+    """A level with a value and a metric; change endpoints, rates, conversions and the size of a change ('demand
+    growth of 740,000 b/d' beside 'demand of 103.9 million b/d') are different figures by nature."""
     return bool(claim.metric) and claim.quantity.value is not None and claim.quantity.kind in _LEVEL_KINDS \
-        and not any(link.role in _NOT_RESTATED for link in claim.links)
+        and not any(link.role in _NOT_RESTATED for link in claim.links) and not states_a_change(claim, context)
 
 
 def _unnamed(claim: Claim) -> tuple:
@@ -37,7 +37,7 @@ def _unnamed(claim: Claim) -> tuple:
     return claim.metric, claim.modality.value, quantity.kind.value, quantity.currency, quantity.unit
 
 
-def _figures(claims: Sequence[Claim]) -> list[tuple | None]:
+def _figures(claims: Sequence[Claim], context: CheckContext) -> list[tuple | None]:
     """Each claim's subject, metric, modality and measure, or None when it cannot be restated; a figure whose
     sentence names nobody ('the 19.8 million net additions') is about the article's only subject for that metric
     and measure."""
@@ -46,7 +46,7 @@ def _figures(claims: Sequence[Claim]) -> list[tuple | None]:
     figures: list[tuple | None] = []
     for claim, measure in zip(claims, measures):
         subject = claim.subject or named.get(measure)
-        figures.append((_folded(subject), *measure) if subject and _restatable(claim) else None)
+        figures.append((_folded(subject), *measure) if subject and _restatable(claim, context) else None)
     return figures
 
 
@@ -63,35 +63,38 @@ def _only_subjects(claims: Sequence[Claim], measures: Sequence[tuple]) -> dict[t
     return {key: next(iter(names)) for key, names in subjects.items() if len(names) == 1}
 
 
-def _periods(claims: Sequence[Claim], figures: Sequence[tuple | None]) -> dict[tuple, set[str]]:
-    """The periods each figure is stated for by claims that name their subject."""
-    periods: dict[tuple, set[str]] = defaultdict(set)
+def _periods(claims: Sequence[Claim], figures: Sequence[tuple | None]) -> dict[tuple, dict[str, Period]]:
+    """The periods each figure is stated for by claims that name their subject, by period key."""
+    periods: dict[tuple, dict[str, Period]] = defaultdict(dict)
     for claim, figure in zip(claims, figures):
         if figure is not None and claim.subject and claim.period is not None:
-            periods[figure].add(period_key(claim.period))
+            periods[figure][period_key(claim.period)] = claim.period
     return periods
 
 
-def _period_of(claim: Claim, figure: tuple, periods: dict[tuple, set[str]], context: CheckContext) -> str | None:
-    """The claim's period; 'its quarterly loss' takes the one period the article gives that figure elsewhere."""
+def _period_of(claim: Claim, figure: tuple, periods: dict[tuple, dict[str, Period]],
+               context: CheckContext) -> str | None:
+    """The claim's period; 'its quarterly loss' takes the latest period of that length the article gives that
+    figure elsewhere (its reporting period): an 'annual forecast' is no second-quarter figure."""
     if claim.period is not None:
         return period_key(claim.period)
-    known = periods.get(figure, set())
-    if len(known) != 1:
+    known = periods.get(figure, {})
+    if not known:
         return None
     sentence = claim.sentence
     view = context.document_of(claim).view[max(sentence.start, claim.start - 200):min(sentence.end, claim.end + 200)]
     tokens = tokenize(view.lower())
-    if any(context.lexicon.period_adjectives.match(tokens, index) for index in range(len(tokens))):
-        return next(iter(known))
-    return None
+    lengths = {found[0] for index in range(len(tokens))
+               if (found := context.lexicon.period_adjectives.match(tokens, index)) is not None}
+    fitting = [(period.end, key) for key, period in known.items() if period.granularity.value in lengths]
+    return max(fitting)[1] if fitting else None
 
 
 def check_restatement(claims: Sequence[Claim], context: CheckContext,
                       options: RestatementOptions) -> Iterator[Violation]:
     """A level (money, count, physical) restated with another value: percentages of one metric are too often
     different figures (a share, a growth rate, a margin) to compare without more context."""
-    figures = _figures(claims)
+    figures = _figures(claims, context)
     periods = _periods(claims, figures)
     first_said: dict[tuple, Claim] = {}
     flagged: set[tuple] = set()
@@ -119,14 +122,29 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
                         claim_key(claim))
 
 
-def check_inverted_range(claims: Sequence[Claim], _context: CheckContext, _options: CheckOptions) -> Iterator[Violation]:
+_TALLY_KINDS = (QuantityKind.count, QuantityKind.plain)
+
+
+def check_inverted_range(claims: Sequence[Claim], context: CheckContext, _options: CheckOptions) -> Iterator[Violation]:
     for claim in claims:
         quantity = claim.quantity
         if quantity.is_range and quantity.lower is not None and quantity.upper is not None \
-                and quantity.lower > quantity.upper:
+                and quantity.lower > quantity.upper and not _tally_or_split(claim, context):
             yield Violation((claim,), {"range": claim.text},
                             {"arithmetic": f"lower end {quantity.lower:g} > upper end {quantity.upper:g}"},
                             claim_key(claim))
+
+
+def _tally_or_split(claim: Claim, context: CheckContext) -> bool:
+    """Two figures written high first that are no range: a vote or a score ('voted six to three', 'won 1-0'),
+    which is how a pair of bare counts reads unless 'between' makes it a range, and a split of one whole between
+    two sides ('passed 52%-48%')."""
+    quantity = claim.quantity
+    if quantity.kind in _TALLY_KINDS:
+        words = tokenize(claim.text.lower())
+        return not (words and words[0].lower in context.lexicon.range_openers)
+    both_rounded = 2 * (quantity.precision or 0.0)
+    return quantity.kind is QuantityKind.percent and abs(quantity.lower + quantity.upper - 100) <= both_rounded
 
 
 KINDS = (

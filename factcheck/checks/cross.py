@@ -16,16 +16,19 @@ from pydantic import Field
 
 from ..keys import FigureKey, figure_key
 from ..models import Claim, Direction, Location, Modality, QuantityKind
-from ..tolerance import Interval, stated
+from ..tolerance import Interval, least_sum, stated
 from ..units import ureg
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, states_a_change
 from .money import exchange_rate
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points, QuantityKind.multiple)
 _SHARE_METRIC = "market_share"
-_MARKET = re.compile(r"((?:[a-z][a-z-]+ ){0,2})market\b")
-_MARKET_NOISE = frozenset({"the", "a", "an", "of", "its", "their", "global", "world", "domestic", "local", "in",
-                           "total", "overall", "entire", "whole"})
+_MARKET = re.compile(r"\b(?:of|in)\s+((?:[a-z][a-z.'’-]*\s+){0,4})market\b")
+_POSSESSIVE = re.compile(r"['’](?:\s*s\b)?")
+"""'China's', and "Indonesia&rsquo;s" as the view keeps it: the entity's length padded with spaces."""
+_MARKET_NOISE = frozenset({"the", "a", "an", "of", "its", "their", "global", "world", "worldwide", "in", "total",
+                           "overall", "entire", "whole"})
+"""Words that do not change which market is meant; a region ('China's', 'U.S.', 'domestic') does."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +58,8 @@ class CrossOptions(CheckOptions):
     currency_tolerance: float = Field(0.15, ge=0, le=1)
     """Relative slack when figures are in different currencies: rates move within a period."""
     share_tolerance_pp: float = Field(0.5, ge=0)
-    """Percentage points of slack before shares of one market count as over 100%."""
+    """Percentage points of slack, on top of the shares' rounding, before shares of one market count as over
+    100%."""
 
 
 def figures(claims: Sequence[Claim], context: CheckContext) -> dict[FigureKey, list[Figure]]:
@@ -164,7 +168,8 @@ def check_opposite_directions(claims: Sequence[Claim], context: CheckContext,
 def check_cross_shares(claims: Sequence[Claim], context: CheckContext, options: CrossOptions) -> Iterator[Violation]:
     """One player's share given two values, or players' shares of one market adding up past 100%."""
     groups = figures(claims, context)
-    shares = {key: group for key, group in groups.items() if key.metric == _SHARE_METRIC
+    shares = {key: [figure for figure in group if figure.archived or not states_a_change(figure.claim, context)]
+              for key, group in groups.items() if key.metric == _SHARE_METRIC
               and key.measure == QuantityKind.percent.value}
     for group in shares.values():
         yield from _conflicts(group, options, same=lambda a, b: a.claim.modality == b.claim.modality
@@ -184,14 +189,15 @@ def _shares_over_whole(shares: dict[FigureKey, list[Figure]], context: CheckCont
         latest: dict[str, Figure] = {}
         for figure in sorted(group, key=lambda f: f.order):
             latest[figure.key.subject] = figure
-            total = sum(max(stated(f.claim).low, 0.0) for f in latest.values())
+            total, least = least_sum([f.claim for f in latest.values()])
             documents = {f.claim.document for f in latest.values()}
-            if total > 100 + options.share_tolerance_pp and len(latest) > 1 and len(documents) > 1 \
+            if least > 100 + options.share_tolerance_pp and len(latest) > 1 and len(documents) > 1 \
                     and not figure.archived:
                 other = next(f for f in latest.values() if f is not figure)
                 parts = " + ".join(f.claim.text for f in latest.values())
                 yield _violation(figure, other, {"total": f"{total:g}%"},
-                                 f"{parts} of the {market} in {period} = {total:g}%")
+                                 f"{parts} of the {market} in {period} = {total:g}%, "
+                                 f"at least {least:.1f}% allowing for rounding")
                 break
 
 
@@ -202,17 +208,20 @@ def _same_market(first: Figure, second: Figure, context: CheckContext) -> bool:
 
 
 def _market_of(figure: Figure, context: CheckContext) -> str | None:
-    """'35% share of China's lithography market' -> 'lithography market'."""
+    """'35% share of China's lithography market' -> 'china lithography market', '22% of the global smartphone
+    market' -> 'smartphone market': the market named after the share in its sentence, else the last one before it
+    ('Vivo held 19% of China's smartphone market, Apple 17%'). Archived claims come without their sentence."""
     claim = figure.claim
     document = context.documents.get(claim.document)
     if document is None:
         return None
     sentence = document.view[claim.sentence.start:claim.sentence.end].lower()
-    match = _MARKET.search(sentence, max(0, claim.end - claim.sentence.start))
+    before = list(_MARKET.finditer(sentence, 0, claim.start - claim.sentence.start))
+    match = _MARKET.search(sentence, claim.end - claim.sentence.start) or (before[-1] if before else None)
     if match is None:
         return None
-    words = [word for word in match.group(1).split() if word not in _MARKET_NOISE and not word.endswith("'s")]
-    return " ".join([*words, "market"])
+    words = _POSSESSIVE.sub("", match.group(1)).split()
+    return " ".join([*(word for word in words if word not in _MARKET_NOISE), "market"])
 
 
 def check_projection_vs_actual(claims: Sequence[Claim], context: CheckContext,

@@ -9,20 +9,22 @@ from pydantic import Field
 
 from ..tokens import tokenize
 from ..models import Claim, LinkRole, QuantityKind
-from ..tolerance import Interval, stated
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
+from ..tolerance import Interval, least_sum, stated
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure, states_a_change
 
 
 class ShareOptions(CheckOptions):
     tolerance_pp: float = Field(0.5, ge=0)
-    """Percentage points of slack for rounding before shares count as over 100%."""
+    """Percentage points of slack, on top of the shares' rounding, before shares count as over 100%."""
     metrics: tuple[str, ...] = ("market_share",)
     """Metrics whose percentages are shares of one whole."""
     unit_metrics: tuple[str, ...] = ("sales", "volume", "customers", "users")
     """Metrics whose percentages are shares too when the paragraph is about shares ('Samsung had 21% of sales')."""
 
 
-def check_share_of_whole(claims: Sequence[Claim], _context: CheckContext, options: ShareOptions) -> Iterator[Violation]:
+
+
+def check_share_of_whole(claims: Sequence[Claim], context: CheckContext, options: ShareOptions) -> Iterator[Violation]:
     """Shares of one market in one period, held by different players, must not add up past 100%."""
     percents = [c for c in claims if c.quantity.kind is QuantityKind.percent and not _in_a_change(c)]
     shares_here = any(claim.metric in options.metrics for claim in percents)
@@ -33,15 +35,15 @@ def check_share_of_whole(claims: Sequence[Claim], _context: CheckContext, option
         elif shares_here and claim.metric in options.unit_metrics and not claim.links:
             groups[options.metrics[0]].append(claim)
     for shares in groups.values():
-        yield from _over_whole(shares, options)
+        yield from _over_whole([share for share in shares if not states_a_change(share, context)], options)
 
 
 def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violation]:
-    total, holders, counted, summed = 0.0, set(), [], Interval.point(0.0)
+    holders, counted, summed = set(), [], Interval.point(0.0)
     for share in shares:
         low = stated(share).low
         if low > 100 + options.tolerance_pp:
-            yield _share_violation(share, [share], low)
+            yield _share_violation(share, [share], *least_sum([share]))
             continue
         holder = (share.subject, share.quantity.value)
         if share.subject and holder in holders or _sums_up(share, counted, summed, options):
@@ -49,9 +51,9 @@ def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violatio
         summed = summed + stated(share)
         holders.add(holder)
         counted.append(share)
-        total += max(low, 0.0)
-        if total > 100 + options.tolerance_pp and len(counted) > 1:
-            yield _share_violation(share, counted, total)
+        total, least = least_sum(counted)
+        if least > 100 + options.tolerance_pp and len(counted) > 1:
+            yield _share_violation(share, counted, total, least)
             return
 
 
@@ -60,18 +62,19 @@ def _sums_up(share: Claim, counted: list[Claim], summed: Interval, options: Shar
     return len(counted) > 1 and stated(share).widened(absolute=options.tolerance_pp).overlaps(summed)
 
 
-def _share_violation(share: Claim, counted: list[Claim], total: float) -> Violation:
+def _share_violation(share: Claim, counted: list[Claim], total: float, least: float) -> Violation:
     parts = " + ".join(claim.text for claim in counted)
     return Violation((share, *[c for c in counted if c is not share]),
-                     {"total": f"{total:g}%", "shares": parts},
-                     {"arithmetic": f"{parts} = at least {total:g}% of one whole"}, claim_key(share))
+                     {"total": f"{total:g}%", "least": f"{least:.1f}%", "shares": parts},
+                     {"arithmetic": f"{parts} = {total:g}%; at least {least:.1f}% of one whole after rounding"},
+                     claim_key(share))
 
 
 _CHANGE_ROLES = (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of, LinkRole.rate_of)
 _MARKER_REACH = 6
+"""Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""
 _APPOSITION_REACH = 4
 """Tokens between a base and the part that restates rate x base: '1.8 million workers, some 260,000'."""
-"""Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""
 
 
 class PartsOptions(CheckOptions):

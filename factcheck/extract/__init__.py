@@ -125,7 +125,8 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
         paragraph = _covering(context.index.paragraph_of(raw.start), raw)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
         metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
-        subject = subjects.resolve(paragraph, context.subject_for(raw, sentence), context.reporting_company(sentence))
+        subject = subjects.resolve(paragraph, context.subject_for(raw, sentence),
+                                   context.reporting_company(sentence, metric))
         claims.append(Claim(
             id=ids[position],
             document=document.id,

@@ -46,6 +46,20 @@ _MARKET_UNIT_METRICS = frozenset({"sales", "volume", "customers", "users"})
 _ADJACENT = 3
 _EXPECTED_REACH = 8
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.multiple, QuantityKind.percentage_points)
+_CHANGE_ROLES = frozenset({LinkRole.change_from, LinkRole.change_to})
+_OBSERVED_METRICS = frozenset({"gdp", "inflation", "unemployment_rate", "participation_rate", "interest_rate",
+                               "exchange_rate", "exports", "imports", "trade_balance", "market_share", "market_size",
+                               "population"})
+"""What an economy or a market does, which whoever reports it measures rather than owns."""
+_DATELINE_PARAGRAPHS = 4
+_DATELINE_REACH = 12
+"""A wire dateline opens one of the first paragraphs and ends with its dash within this many tokens."""
+_NAME_OPENER_REACH = 3
+"""'European Central Bank': capitalised words an adjective may stand before the institution word."""
+_OPENING_PHRASE = 5
+"""'In the third quarter, ...': the most tokens an opening phrase before a sentence's main clause has."""
+_APPOSITION_REACH = 4
+"""'Laura Page, a gas analyst at ...': words after a name's comma searched for a person's title."""
 
 
 class SentenceIndex:
@@ -120,6 +134,23 @@ class Context:
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
             map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
+        self._dateline = self._find_dateline()
+        self._observer_initials: set[str] = set()
+
+    def _find_dateline(self) -> range:
+        """'SEATTLE (Reuters) - ', 'BEIJING, Nov. 7 (Xinhua) -- ': a place in capitals opening one of the first
+        paragraphs, then no lower-case word before a dash. Furniture: its words name no subject."""
+        for paragraph in self.document.paragraphs[:_DATELINE_PARAGRAPHS]:
+            low, high = self.token_range(paragraph)
+            if low == high or not _all_capitals(self.tokens[low]):
+                continue
+            for index in range(low + 1, min(high, low + _DATELINE_REACH)):
+                token = self.tokens[index]
+                if token.text in self._words.dashes:
+                    return range(low, index)
+                if token.kind == "word" and token.text.islower():
+                    break
+        return range(0)
 
     def mark_figures(self, quantities: list[RawQuantity]) -> None:
         """Tokens read as figures ('TWh', 'M') can never be part of a subject's name."""
@@ -199,28 +230,73 @@ class Context:
 
     def subject_for(self, quantity: RawQuantity, sentence: Span) -> str | None:
         """The entity a figure is about: the nearest possessive name before it, else the nearest name before
-        it, else the first after it. Who is quoted ('analyst Rohan Mehta said') is the source, not the subject."""
+        it, else the first after it in its statement. Who is quoted ('analyst Rohan Mehta said') is the source, not
+        the subject; nor is who hears it ('told the BBC'), nor a name inside a relative clause the figure is not in
+        ('Vivo, which overtook Transsion to become the fourth-largest, had 9%')."""
         bounds = self.token_range(sentence)
         low, high = max(bounds[0], quantity.first_token - _SUBJECT_REACH), min(bounds[1], quantity.next_index + _SUBJECT_REACH)
         source = self.attribution_for(sentence).source
-        phrases = [name for name in self._proper_phrases(bounds, low, quantity.first_token) if name.text != source]
+        phrases = [name for name in self._proper_phrases(bounds, low, quantity.first_token)
+                   if name.text != source and not self._addressed(name.start)]
+        phrases = [name for name in phrases if not self._in_relative_clause(name, quantity.first_token, low)]
         possessive = [name for name in phrases if name.possessive]
         if possessive:
             return possessive[-1].text
         if phrases:
             return phrases[-1].text
+        high = self._statement_end(quantity.next_index, high)
         after = [name for name in self._proper_phrases(bounds, quantity.next_index, high)
-                 if name.text != source and not self._is_place(name.start)]
+                 if name.text != source and not self._is_place(name.start) and not self._addressed(name.start)]
         if not after or self._names_a_source(after[0].text, quantity.next_index, high):
             return None
         return after[0].text
 
-    def reporting_company(self, sentence: Span) -> str | None:
+    def _addressed(self, start: int) -> bool:
+        """'told the BBC': a name after a verb of telling, with or without a determiner, hears the statement."""
+        before = start - 1
+        if before >= 0 and self.tokens[before].lower in self._words.source_determiners:
+            before -= 1
+        return before >= 0 and self.tokens[before].lower in self._words.address_verbs
+
+    def _in_relative_clause(self, name: _Name, figure: int, low: int) -> bool:
+        """Whether a name sits in a relative clause (', which ... ,') that closes before the figure."""
+        for back in range(name.start - 1, low - 1, -1):
+            if self.tokens[back].text in self._words.clause_breaks:
+                relative = back + 1 < name.start and self.tokens[back + 1].lower in self._words.relative_pronouns
+                return relative and any(self.tokens[i].text in self._words.clause_breaks
+                                        for i in range(name.end, figure))
+        return False
+
+    def _statement_end(self, low: int, high: int) -> int:
+        """Where the figure's clause ends: '..., as write-downs at its Arizona foundry swamped ...' and '..., while
+        current RPO increased ...' are about something else. A further clause the speaker reports ('said the
+        club's £420 million wage bill was sustainable, and that Northbridge remained ...') continues it."""
+        index = low
+        while index < high:
+            if self._opens_clause(self.tokens[index]) or self.tokens[index].lower in self._words.contrast_words:
+                reported = self._reported_clause(index, high)
+                if reported is None:
+                    return index
+                index = reported
+            index += 1
+        return high
+
+    def _reported_clause(self, index: int, high: int) -> int | None:
+        """', and that': where a coordinated reported clause opens at ``index``, the index of its 'that'."""
+        words = self._words
+        while index < high and (self.tokens[index].text in words.clause_breaks
+                                or self.tokens[index].lower in words.verb_coordinators):
+            index += 1
+        return index if index < high and self.tokens[index].lower in words.statement_openers else None
+
+    def reporting_company(self, sentence: Span, metric: str | None) -> str | None:
         """Who reports its own figures: a source named by a verb ('Intel reported', 'Tata Motors said'). Not one
-        cited with 'according to' or 'per' (a data source), one the text only describes ('the carmaker'), nor a
-        person ('chief executive Maren Holt')."""
+        cited with 'according to' or 'per' (a data source), one the text only describes ('the carmaker'), a
+        person ('chief executive Maren Holt'), an institution that measures others ('the Office for National
+        Statistics said'), nor whoever reports what an economy or a market does ('GDP grew 5.2%, the NBS said')."""
         attribution = self.attribution_for(sentence)
-        if attribution.source is None or attribution.start is None:
+        if attribution.source is None or attribution.start is None or metric in _OBSERVED_METRICS \
+                or self._names_observer(attribution.source) or attribution.source in self._observer_initials:
             return None
         cue = bisect_left(self._token_starts, attribution.start)
         if self._prefixes.get(cue) is not None:
@@ -228,9 +304,23 @@ class Context:
         bounds = self.token_range(sentence)
         for name in self._proper_phrases(bounds, *bounds):
             if name.text == attribution.source:
-                titled = name.start > 0 and self.tokens[name.start - 1].lower in self._words.person_titles
-                return None if titled else name.text
+                return None if self._person(name, bounds[1]) else name.text
         return None
+
+    def _names_observer(self, name: str) -> bool:
+        """'Office for National Statistics', 'General Administration of Customs': an institution that measures
+        others. Its initials ('ONS', 'GAC') name it later in the article."""
+        return any(word in self._words.observer_words for word in name.lower().split())
+
+    def _person(self, name: _Name, high: int) -> bool:
+        """'analyst Rohan Mehta', 'Laura Page, a gas analyst at ...': a title before the name or in the phrase
+        set off after it."""
+        if name.start > 0 and self.tokens[name.start - 1].lower in self._words.person_titles:
+            return True
+        if name.end >= high or self.tokens[name.end].text not in self._words.clause_breaks:
+            return False
+        return any(token.lower in self._words.person_titles
+                   for token in self.tokens[name.end + 1:min(high, name.end + 1 + _APPOSITION_REACH)])
 
     def _is_place(self, start: int) -> bool:
         """'rose 6.1% in New York trading', 'a plant at Lordstown': a name after a preposition of place, which
@@ -241,7 +331,8 @@ class Context:
         """'..., Canalys analyst Rohan Mehta said': a name in the clause that reports the figure."""
         for index in range(low, min(high, low + _SUBJECT_REACH)):
             if self.document.view.startswith(name, self.tokens[index].start):
-                return bool(self._verbs.starts_in(index + 1, min(high, index + 6)))
+                verbs = self._verbs.starts_in(index + 1, min(high, index + 6))
+                return bool(verbs) and not self._quoted_before(index + 1, verbs[0])
         return False
 
     def _proper_phrases(self, bounds: tuple[int, int], low: int, high: int) -> list[_Name]:
@@ -258,9 +349,10 @@ class Context:
             if not run and not token.text[:1].isupper():
                 continue  # most tokens: no name starts in lower case
             end = index  # where a run closed by this token ends; a possessive closes the run after itself
-            if index not in self.figure_tokens and self._is_name_part(token, run, index):
+            if index not in self.figure_tokens and index not in self._dateline \
+                    and self._is_name_part(token, run, index):
                 run.append(token)
-                if not token.text.endswith(("'s", "’s")):
+                if not self._owner(token):
                     continue
                 end = index + 1
             if run:
@@ -268,22 +360,63 @@ class Context:
                 run = []
         if run:
             names.append(_Name(*self._name(run), high - len(run), high))
-        return [name for name in names if name.text]
+        names = [name for name in names if name.text]
+        self._observer_initials.update(_initials(name.text) for name in names
+                                       if " " in name.text and self._names_observer(name.text))
+        return names
+
+    def _owner(self, token: Token) -> bool:
+        """A possessive names the owner of what follows and closes its name, unless it is part of the name."""
+        return token.text.endswith(("'s", "’s")) \
+            and token.lower.replace("’", "'") not in self._words.name_possessives
 
     def _is_name_part(self, token: Token, run: list[Token], index: int) -> bool:
         if token.kind == "word" and token.text[:1].isupper():
             if run:
                 return True
+            if token.text in self.lexicon.subject_stopwords:
+                return self._opens_institution(token, index)
             initialism = index + 1 < len(self.tokens) and self.tokens[index + 1].text == "." \
                 and self.tokens[index + 1].start == token.end
             # A name never opens with a metric's words: 'Gross margin slipped' names no company.
-            return (len(token.text) > 1 or initialism) and token.text not in self.lexicon.subject_stopwords \
-                and not self._common_word(token, index) and self._metrics.get(index) is None
+            return (len(token.text) > 1 or initialism) and not self._common_word(token, index) \
+                and self._metrics.get(index) is None
         if token.text == "." and run and len(run[-1].text) == 1 and run[-1].end == token.start:
             return True
         if token.text in ("&",) and run:
             return True
+        if run and token.kind == "word" and token.text.islower():
+            return self._joins_institution(token, run, index)
         return bool(run) and token.kind == "word" and len(token.text) == 1 and token.text.isupper()
+
+    def _opens_institution(self, token: Token, index: int) -> bool:
+        """'European Union', 'European Central Bank': an adjective that names nothing alone opens an institution's
+        name. A function word never does ('The Bank of England')."""
+        if token.lower in self.lexicon.function_words:
+            return False
+        for ahead in range(index + 1, min(len(self.tokens), index + 1 + _NAME_OPENER_REACH)):
+            following = self.tokens[ahead]
+            if following.kind != "word" or not following.text[:1].isupper():
+                return False
+            if following.lower in self._words.institution_words:
+                return True
+        return False
+
+    def _joins_institution(self, token: Token, run: list[Token], index: int) -> bool:
+        """'Bank of England', 'Office for National Statistics', 'Department for Business and Trade': lower-case
+        words inside an institution's name, when a capitalised word follows them."""
+        words = self._words
+        if token.lower in words.name_connectors:
+            joined = any(part.lower in words.institution_words for part in run)
+        elif token.lower in words.name_continuers:
+            joined = any(part.lower in words.name_connectors for part in run)
+        else:
+            return False
+        ahead = index + 1
+        if ahead < len(self.tokens) and self.tokens[ahead].lower in words.name_continuers:
+            ahead += 1  # 'Office of the Comptroller'
+        return joined and ahead < len(self.tokens) and self.tokens[ahead].kind == "word" \
+            and self.tokens[ahead].text[:1].isupper()
 
     def _common_word(self, token: Token, index: int) -> bool:
         """A capitalised word that the article also writes in lower case is an ordinary word ('Now', 'Exports')."""
@@ -330,8 +463,11 @@ class Context:
         cue earlier in the clause or sentence; change words ('growth', 'fell') only when nothing else names it.
         """
         low, high = self.token_range(sentence)
-        cues = self._metric_cues(max(low, quantity.first_token - _METRIC_BEFORE_REACH),
-                                 min(high, quantity.next_index + _METRIC_AFTER_REACH), quantity)
+        # A cue counts when it ends within reach: 'gross margin' far back is not read as just 'margin'.
+        reach = quantity.first_token - _METRIC_BEFORE_REACH
+        cues = [cue for cue in self._metric_cues(max(low, reach - self.lexicon.metrics.longest + 1),
+                                                 min(high, quantity.next_index + _METRIC_AFTER_REACH), quantity)
+                if cue[1] > reach]
         nouns = [cue for cue in cues if cue[2] not in _CHANGE_METRICS]
         before = [cue for cue in nouns if cue[1] <= quantity.first_token]
         after = [cue for cue in nouns if cue[0] >= quantity.next_index]
@@ -354,14 +490,17 @@ class Context:
         return min(changes, key=lambda cue: _cue_distance(cue, quantity))[2] if changes else None
 
     def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
-        """(start, end, metric) of the cues in tokens ``low`` to ``high`` outside the figure, none overlapping."""
+        """(start, end, metric) of the cues in tokens ``low`` to ``high`` outside the figure, none overlapping,
+        that name a metric able to measure a figure of its kind."""
         cues, free_from = [], low
+        measures = self.lexicon.metric_measures
         for index in self._metrics.starts_in(low, high):
             if index < free_from or quantity.first_token <= index < quantity.next_index:
                 continue
             metric, end = self._metrics.matches[index]
-            cues.append((index, end, metric))
             free_from = end
+            if metric not in measures or quantity.kind.value in measures[metric]:
+                cues.append((index, end, metric))
         return cues
 
     def _only_linking_words(self, low: int, high: int) -> bool:
@@ -475,7 +614,7 @@ class Context:
                                 index, end)
         for index in self._verbs.starts_in(low, high):
             verb = self._verbs.matches[index]
-            if self._passive(index, high):
+            if self._passive(index, high) or self._takes_object(index, high):
                 continue
             source = self._source_near_verb(index, low, high)
             if source is not None:
@@ -484,13 +623,23 @@ class Context:
 
     def _cites(self, prefix: int) -> bool:
         """Whether a prefix cue names a source. Not inside a figure (the 'per' of '5 per cent'), nor a rate's
-        'per' before a common noun ('76 cents per share'): 'per' cites only a name or 'the filing'."""
+        'per' before a common noun ('76 cents per share'), nor 'citing' a reason ('citing robust exports'): these
+        cite only a name or 'the filing'."""
         if prefix in self.figure_tokens:
             return False
-        if self.lexicon.rate_joiners.match(self.tokens, prefix) is None or prefix + 1 >= len(self.tokens):
+        name_only = self.tokens[prefix].lower in self._words.name_only_prefixes \
+            or self.lexicon.rate_joiners.match(self.tokens, prefix) is not None
+        if not name_only or prefix + 1 >= len(self.tokens):
             return True
         following = self.tokens[prefix + 1]
         return following.text[:1].isupper() or following.lower in self._words.source_determiners
+
+    def _takes_object(self, verb: int, high: int) -> bool:
+        """'employers added 151,000 jobs' counts; ', the ONS added.' and 'added that' report."""
+        if self.tokens[verb].lower not in self._words.objectless_verbs or verb + 1 >= high:
+            return False
+        following = self.tokens[verb + 1]
+        return following.kind != "sym" and following.lower not in self._words.statement_openers
 
     def _passive(self, verb: int, high: int) -> bool:
         """'exports are projected to ...' states a forecast; 'are projected by the ministry' names a source."""
@@ -499,18 +648,44 @@ class Context:
         return not (verb + 1 < high and self.tokens[verb + 1].lower in self._words.passive_agents)
 
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
-        before = [name for name in self._proper_phrases((low, high), max(low, verb - 6), verb) if not name.possessive]
+        before = [name for name in self._proper_phrases((low, high), max(low, verb - 6), verb)
+                  if not name.possessive and not self._quoted_before(name.end, verb)]
         if before:
             return before[-1].text
         for size in (2, 1):
             start = verb - size
             if start >= low and self._span_text(start, verb).lower() in self._words.source_nouns:
                 return self._span_text(start, verb)
-        determined = self._determined_speaker(verb, low)
+        determined = self._determined_speaker(verb, low) or self._coordinated_speaker(verb, low, high)
         if determined is not None:
             return determined
         after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
         return after[0].text if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
+
+    def _quoted_before(self, end: int, verb: int) -> bool:
+        """'"... paid off for Apple," said Lucas Zhong': a quotation closes between the name and the verb."""
+        return any(self.tokens[index].text in self._words.quote_marks for index in range(end, verb))
+
+    def _coordinated_speaker(self, verb: int, low: int, high: int) -> str | None:
+        """'The company took a $4.5 billion charge and said ...': the speaker of a verb coordinated with the
+        sentence's first is the sentence's subject, a name or a source noun opening its main clause."""
+        if verb - 1 <= low or self.tokens[verb - 1].lower not in self._words.verb_coordinators:
+            return None
+        start = self._main_clause_start(low, verb)
+        opening = self._proper_phrases((low, high), start, start + 2)
+        if opening and opening[0].start <= start + 1 and not opening[0].possessive:
+            return opening[0].text
+        for size in (2, 1):
+            if self._span_text(start, start + size).lower() in self._words.source_nouns:
+                return self._span_text(start, start + size)
+        return None
+
+    def _main_clause_start(self, low: int, high: int) -> int:
+        """Past an opening phrase set off by a comma ('Separately, Dell Technologies ...')."""
+        for index in range(low, min(high, low + _OPENING_PHRASE)):
+            if self.tokens[index].text in self._words.clause_breaks:
+                return index + 1
+        return low
 
     def _determined_speaker(self, verb: int, low: int) -> str | None:
         """'..., the carmaker said', 'its chief financial officer told': who speaks, named by up to four
@@ -563,7 +738,7 @@ class Context:
                    links: dict[int, list[Link]]) -> None:
         first, second = quantities[a], quantities[b]
         role = self._relation(first, second)
-        if role is None:
+        if role is None or role[0] in _CHANGE_ROLES and not self._same_statement(first, second):
             return
         forward, backward = role
         links.setdefault(a, []).append(Link(role=forward, target=ids[b]))
@@ -590,6 +765,21 @@ class Context:
             return LinkRole.conversion_of, LinkRole.conversion_of
         return None
 
+    def _same_statement(self, first: RawQuantity, second: RawQuantity) -> bool:
+        """'down from £350m a year earlier, while net debt climbed to £650m': a contrast word, a strong break, or a
+        change verb with words of its own after a clause opener ('and inflation rose from 3%') starts a statement
+        the first figure is not part of. '85%, up from 73%' is one statement."""
+        opened = None
+        for index in range(first.next_index, second.first_token - 1):
+            token = self.tokens[index]
+            if token.lower in self._words.contrast_words or token.text in self._words.strong_breaks:
+                return False
+            if self._opens_clause(token):
+                opened = index
+            elif opened is not None and index > opened + 1 and self._directions.get(index) is not None:
+                return False
+        return True
+
     def _direction_before(self, index: int) -> bool:
         """'85%, up from 73%': a direction word right before 'from'."""
         return index > 0 and self.lexicon.direction.match(self.tokens, index - 1) is not None
@@ -599,6 +789,14 @@ class Context:
 
     def _result_word_between(self, low: int, high: int) -> bool:
         return any(self.tokens[i].lower in self._words.result_words for i in range(low, high))
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isupper())
+
+
+def _all_capitals(token: Token) -> bool:
+    return token.kind == "word" and len(token.text) > 1 and token.text.isupper()
 
 
 def _cue_distance(cue: tuple[int, int, str], quantity: RawQuantity) -> int:

@@ -6,12 +6,14 @@ from typing import NamedTuple
 from decimal import Decimal
 
 from ..lexicon import Lexicon
-from ..tokens import Token, decimals, is_fraction_token, number_value
+from ..tokens import Token, decimals, is_fraction_token, number_value, tokenize
 
 _DASHES = ("-", "–")
 # Digit tokens and their words must touch for a scale abbreviation to count ("16.6bn", "€10M"); a space
 # is allowed for the longer abbreviations ("$5 mn") but not for one-letter ones ("5 m" may be metres).
 _SPACED_ABBREVIATION_MIN_LENGTH = 2
+# 'a quarter', 'two thirds': a fraction named in words is exact to two decimals.
+_SPELLED_FRACTION_PRECISION = 0.005
 
 
 class Numeral(NamedTuple):
@@ -28,17 +30,18 @@ class Numeral(NamedTuple):
     """What follows the number inside one hyphenated word: 'year' in 'one-year', 'fold' in 'ten-fold'."""
 
 
-def parse_numeral(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral | None:
-    """A numeral starting at ``index``: digits or words, with an optional scale word."""
+def parse_numeral(tokens: list[Token], index: int, lexicon: Lexicon, *, money: bool = False) -> Numeral | None:
+    """A numeral starting at ``index``: digits or words, with an optional scale word. ``money``: a currency comes
+    before it, so a one-letter scale is never a unit ('£20m higher' is millions, '20m high' metres)."""
     token = tokens[index]
     if token.kind == "num":
-        return _with_scale(tokens, index, lexicon)
+        return _with_scale(tokens, index, lexicon, money)
     if token.kind == "word":
         return _spelled(tokens, index, lexicon)
     return None
 
 
-def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral:
+def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon, money: bool) -> Numeral:
     token = tokens[index]
     value, places = number_value(token.text), decimals(token.text)
     unit_precision = 0.5 * 10.0 ** -places
@@ -52,7 +55,7 @@ def _with_scale(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral:
         if _small_number_after_and(tokens, next_index, lexicon):
             value, next_index, end = value + number_value(tokens[next_index + 1].text), next_index + 2, \
                 tokens[next_index + 1].end
-    scaled = _scale_after(tokens, next_index, end, lexicon)
+    scaled = _scale_after(tokens, next_index, end, lexicon, money)
     if scaled:
         scale, next_index, end = scaled
     step = scale if scaled else 100.0 if hundred else None
@@ -111,13 +114,14 @@ def _hundred_after(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     return index < len(tokens) and tokens[index].lower in lexicon.numbers["hundred"]
 
 
-def _scale_after(tokens: list[Token], index: int, end: int, lexicon: Lexicon) -> tuple[float, int, int] | None:
+def _scale_after(tokens: list[Token], index: int, end: int, lexicon: Lexicon,
+                 money: bool = False) -> tuple[float, int, int] | None:
     """(multiplier, next index, end offset) of scale words after a number; chains like 'thousand million'."""
     if index >= len(tokens):
         return None
     found = lexicon.scales.match(tokens, index)
     if found is None:
-        found = _abbreviation(tokens, index, end, lexicon)
+        found = _abbreviation(tokens, index, end, lexicon, money)
     if found is None:
         return None
     scale, after = found
@@ -127,7 +131,8 @@ def _scale_after(tokens: list[Token], index: int, end: int, lexicon: Lexicon) ->
     return scale, after, tokens[after - 1].end
 
 
-def _abbreviation(tokens: list[Token], index: int, end: int, lexicon: Lexicon) -> tuple[float, int] | None:
+def _abbreviation(tokens: list[Token], index: int, end: int, lexicon: Lexicon,
+                  money: bool) -> tuple[float, int] | None:
     found = lexicon.scale_abbreviations.match(tokens, index)
     if found is None:
         return None
@@ -138,7 +143,7 @@ def _abbreviation(tokens: list[Token], index: int, end: int, lexicon: Lexicon) -
     following = tokens[found[1]] if found[1] < len(tokens) else None
     if following is not None and following.start == token.end and following.kind != "sym":
         return None
-    if following is not None and following.lower in lexicon.length_adjectives:
+    if following is not None and following.lower in lexicon.length_adjectives and not money:
         return None
     return found
 
@@ -163,7 +168,7 @@ def _spelled(tokens: list[Token], index: int, lexicon: Lexicon) -> Numeral | Non
     scaled = None if is_fraction else _scale_after(tokens, next_index, end, lexicon)
     if scaled:
         value, scale, next_index, end = _times(value, scaled[0]), scale * scaled[0], scaled[1], scaled[2]
-    precision = 0.5 * scale if not is_fraction else 0.005
+    precision = 0.5 * scale if not is_fraction else _SPELLED_FRACTION_PRECISION
     return Numeral(value, precision, scale, tokens[index].start, end, next_index, spelled=True, fraction=is_fraction)
 
 
@@ -173,28 +178,38 @@ def _hyphenated_compound(tokens: list[Token], index: int, lexicon: Lexicon) -> N
     pieces = token.lower.split("-")
     count = 0
     while count < len(pieces) and _is_number_word(pieces[count], lexicon) \
-            and pieces[count] not in lexicon.indefinite_articles and pieces[count] not in lexicon.joiners:
+            and not _trailing_word(pieces[count], lexicon):
         count += 1
     if count == 0 or count == len(pieces):
         return None
     parsed = _evaluate(pieces[:count], lexicon)
-    if parsed is None or parsed[2]:
+    rest = "-".join(pieces[count:])
+    # 'a quarter-point cut' is a fraction of a point; 'half-year', 'quarter-final' are no figures.
+    if parsed is None or parsed[2] and not _is_points(rest, lexicon):
         return None
     number_end = token.start + len("-".join(pieces[:count]))
-    return Numeral(parsed[0], 0.5 * parsed[1], parsed[1], token.start, number_end, index + 1, spelled=True,
-                   rest="-".join(pieces[count:]))
+    value, scale, is_fraction = parsed
+    precision = _SPELLED_FRACTION_PRECISION if is_fraction else 0.5 * scale
+    return Numeral(value, precision, scale, token.start, number_end, index + 1, spelled=True, rest=rest)
+
+
+def _is_points(word: str, lexicon: Lexicon) -> bool:
+    pieces = tokenize(word.replace("-", " "))
+    found = lexicon.percentage_points.match(pieces, 0)
+    return found is not None and found[1] == len(pieces)
 
 
 def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list[str], int]:
     """Consecutive number words (hyphenated words split), stopping before a trailing 'and'."""
-    parts: list[str] = []
+    by_token: list[list[str]] = []
     cursor = index
     while cursor < len(tokens):
+        parts = [part for pieces in by_token for part in pieces]
         if tokens[cursor].kind == "sym":
             joined = _joined_across(tokens, cursor, parts, lexicon)
             if joined is None:
                 break
-            parts.extend(joined)
+            by_token.append(joined)
             cursor += 1
             continue
         if tokens[cursor].kind != "word":
@@ -205,13 +220,21 @@ def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list
         if len(pieces) == 1 and pieces[0] in lexicon.joiners:
             if not parts or cursor + 1 >= len(tokens) or not _continues_after_and(tokens[cursor + 1], lexicon):
                 break
-        parts.extend(pieces)
+        by_token.append(pieces)
         cursor += 1
-    while parts and (parts[-1] in lexicon.indefinite_articles or parts[-1] in lexicon.joiners
-                     or parts[-1] in lexicon.numbers["decimal_point"]):
-        parts.pop()
+    # A trailing article, 'and' or 'point' is no part of the number; a hyphenated word ending in one
+    # ('a quarter-point cut') goes whole, since its pieces share one token.
+    while by_token and by_token[-1] and _trailing_word(by_token[-1][-1], lexicon):
+        if len(by_token[-1]) == 1:
+            by_token.pop()
+        else:
+            by_token = by_token[:-1]
         cursor -= 1
-    return parts, cursor
+    return [part for pieces in by_token for part in pieces], cursor
+
+
+def _trailing_word(word: str, lexicon: Lexicon) -> bool:
+    return word in lexicon.indefinite_articles or word in lexicon.joiners or word in lexicon.numbers["decimal_point"]
 
 
 def _joined_across(tokens: list[Token], index: int, parts: list[str], lexicon: Lexicon) -> list[str] | None:

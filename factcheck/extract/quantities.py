@@ -17,6 +17,13 @@ from .numbers import Numeral, parse_numeral
 from ..tokens import Token, tokenize
 
 _NEGATIVE_SIGNS = ("-", "−", "–")
+_BASIS_POINTS = 100
+_PERCENT = 100
+# Figures whose measure a bare number compared with them shares ('3.2% from 2.9'); not 'doubled from 40'.
+_MEASURED = frozenset({QuantityKind.money, QuantityKind.percent, QuantityKind.percentage_points,
+                       QuantityKind.physical})
+_COMMA = frozenset({","})
+"""Basis points in a percentage point."""
 _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
 _UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
 # Units that are one letter long are read only when they touch the number ("-10C", "5t"), unless the lexicon
@@ -97,15 +104,31 @@ class Scanner:
     stands for there, and (under `_TEMPERATURE_SCALE_KEY`) the scale of its bare temperature degrees."""
 
     def scan(self) -> list[RawQuantity]:
-        found, resume = [], 0
+        found: list[RawQuantity] = []
+        resume = 0
         for index in self._openings():
             if index < resume:
                 continue  # inside the figure just read
             quantity = self.quantity_at(index)
             if quantity is not None:
+                if found and quantity.bare:
+                    quantity = self._compared_with(found[-1], quantity)
                 found.append(quantity)
                 resume = quantity.next_index
         return found
+
+    def _compared_with(self, previous: RawQuantity, bare: RawQuantity) -> RawQuantity:
+        """'fell to 90.07 billion dollars from 104.8 billion in September': a bare number the measure just
+        stated is compared with is in that measure. Not one that counts something else ('from 12 stores')."""
+        between = [token.lower for token in self.tokens[previous.next_index:bare.first_token]]
+        if previous.kind not in _MEASURED or not between or between[-1] not in self.lexicon.comparison_heads \
+                or any(word not in self.lexicon.comparison_joiners for word in between[:-1]):
+            return bare
+        after = bare.next_index
+        if after < len(self.tokens) and self.tokens[after].kind == "word" \
+                and self.tokens[after].lower not in self.lexicon.function_words:
+            return bare
+        return _lend(bare, previous)._replace(bare=False)
 
     def _openings(self) -> list[int]:
         """The tokens a figure may start at, in order: digits, and words that can open a figure with a digit or
@@ -156,14 +179,18 @@ class Scanner:
 
     def _uncertainty(self, central: RawQuantity) -> RawQuantity | None:
         """'9.83e-3 +/- 1e-5 km/s2', '5.0 ± 0.2 mm': a central value and its error are one figure, bounded by
-        the value minus and plus the error; a unit written on either side measures both."""
-        sign = self.lexicon.uncertainty.match(self.tokens, central.next_index)
+        the value minus and plus the error; a unit written on either side measures both. An error in percent
+        of a figure that is no percentage is relative to it ('revenue of $2.0 billion, plus or minus 5%')."""
+        after = central.next_index
+        sign = self.lexicon.uncertainty.match(self.tokens, after + self._is_word(after, _COMMA))
         if sign is None or central.value is None or central.is_range or not self._free(sign[1]):
             return None
         error = self.simple_at(sign[1])
         if error is None or error.value is None or error.value <= 0 or error.is_range:
             return None
-        if central.bare:
+        if error.kind is QuantityKind.percent and central.kind is not QuantityKind.percent and not central.bare:
+            error = error._replace(value=abs(central.value) * error.value / _PERCENT)
+        elif central.bare:
             central = _lend(central, error)._replace(bare=False)
         elif error.bare:
             error = _lend(error, central)
@@ -237,10 +264,11 @@ class Scanner:
         return _range(first, second, self.tokens[index].start, index)
 
     def _range_after(self, first: RawQuantity) -> RawQuantity | None:
-        connector = first.next_index
+        connector = self._past_suspended_hyphen(first.next_index)
         if connector >= len(self.tokens) or self.tokens[connector].lower not in self.lexicon.range_connectors:
             return None
-        if self.tokens[connector].lower == "to" and self._change_precedes(first.first_token):
+        if self.tokens[connector].lower == "to" and not self._level_head(first.first_token) \
+                and self._change_precedes(first.first_token):
             return None
         if first.first_token > 0 and self.tokens[first.first_token - 1].lower in self.lexicon.range_openers:
             return None
@@ -249,9 +277,18 @@ class Scanner:
         second = self.simple_at(connector + 1) if self._free(connector + 1) else None
         if second is None or self._is_identifier(second):
             return None
+        if first.bare and second.bare and _descending(first, second):
+            return None  # a score or a vote: 'won 1-0', 'voted six to three'
         if self.tokens[connector].kind == "sym" and first.bare and second.bare and self._code_like(first, second):
             return None
         return _range(first, second, first.start, first.first_token)
+
+    def _past_suspended_hyphen(self, index: int) -> int:
+        """'16- to 24-year-olds': a hyphen left hanging before 'to' belongs to the unit written after."""
+        if index + 1 < len(self.tokens) and self.tokens[index].text == "-" and self._touching(index - 1, index + 1) \
+                and self.tokens[index + 1].lower in self.lexicon.range_connectors:
+            return index + 1
+        return index
 
     def _code_like(self, first: RawQuantity, second: RawQuantity) -> bool:
         """'1995-01', '4-0', '1 - 2 - 3': a dash between bare numbers that do not read as a range."""
@@ -267,6 +304,17 @@ class Scanner:
             return quantity
         hedged = _hedged(quantity, Approximation(trailing[0]), quantity.start, quantity.first_token)
         return hedged._replace(end=self.tokens[trailing[1] - 1].end, next_index=trailing[1])
+
+    def _level_head(self, index: int) -> bool:
+        """Whether the figure at ``index`` (past any hedge before it) follows a word that makes it a level
+        ('revenue of', 'will be', 'grow to'), which no change word before can turn into a starting point."""
+        hedges = self.lexicon.hedges_before
+        for back in range(max(0, index - hedges.longest), index):
+            found = hedges.match(self.tokens, back)
+            if found is not None and found[1] == index:
+                index = back
+                break
+        return index > 0 and self.tokens[index - 1].lower in self.lexicon.range_heads
 
     def _change_precedes(self, index: int) -> bool:
         """A change word earlier in the clause ('fell 15% in 2025, from A to B', 'improved from A to B') makes
@@ -293,13 +341,12 @@ class Scanner:
             or self._percent_before(index)
         if worded is not None:
             return worded
-        currency, number_index = self._currency_prefix(index)
-        negative = self._negative_sign(number_index)
-        if negative:
-            number_index += 1
+        currency, number_index, negative = self._signed_currency(index)
+        if not negative and self._negative_sign(number_index):
+            negative, number_index = True, number_index + 1
         if number_index >= len(self.tokens) or not self._free(number_index):
             return None
-        numeral = parse_numeral(self.tokens, number_index, self.lexicon)
+        numeral = parse_numeral(self.tokens, number_index, self.lexicon, money=currency is not None)
         if numeral is None or self._not_a_quantity(numeral, number_index):
             return None
         if negative:
@@ -380,6 +427,16 @@ class Scanner:
             if code is not None and self._is_number(code[1]) and self.tokens[index].text not in self.lexicon.word_codes:
                 return code[0], code[1]
         return None, index
+
+    def _signed_currency(self, index: int) -> tuple[Currency | None, int, bool]:
+        """The currency opening a figure, the index of its number, and whether a minus word came before the
+        currency ('minus €250'). (None, index, False) when no currency opens it."""
+        currency, number_index = self._currency_prefix(index)
+        if currency is None and self._is_word(index, self.lexicon.negative_words):
+            after_minus = self._currency_prefix(index + 1)
+            if after_minus[0] is not None:
+                return *after_minus, True
+        return currency, number_index, False
 
     def _spaced_letter_sign(self, index: int) -> tuple[Currency, int] | None:
         """'c $ 16.4 million', 'HK $ 5': a letter-prefixed dollar sign written apart, as tokenised newswire does.
@@ -473,14 +530,33 @@ class Scanner:
             return self._compound(numeral, base)
         if numeral.fraction and numeral.spelled:
             return base._replace(kind=QuantityKind.ratio, bare=False)
-        for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._points, self._currency_suffix,
-                       self._unit, self._hyphenated_head):
+        for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._basis_points,
+                       self._points, self._currency_suffix, self._unit, self._hyphenated_head):
             read = reader(numeral, base)
             if read is not None:
                 return read
         if numeral.fraction:
             return base._replace(kind=QuantityKind.ratio, bare=False)
+        if self._part_of_name(numeral, first):
+            return None
         return base._replace(kind=_count_or_plain(numeral))
+
+    def _part_of_name(self, numeral: Numeral, index: int) -> bool:
+        """A bare whole number between a capitalised word inside a sentence and another word names something
+        ('the Mate 80 series', 'Boeing 737 jets', 'Windows 11 users'), as does a number word between two names
+        ('Erik ten Hag'). Not after a period word ('in May 80 people')."""
+        if index < 2 or numeral.scale != 1.0 or not float(numeral.value).is_integer():
+            return False
+        previous = self.tokens[index - 1]
+        if previous.kind != "word" or not previous.text[0].isupper() or index - 1 in self.blocked \
+                or previous.end != self.tokens[index].start - 1:
+            return False
+        following = self.tokens[numeral.next_index] if numeral.next_index < len(self.tokens) else None
+        if following is None or following.kind != "word":
+            return False
+        if not numeral.spelled:
+            return "," not in self.tokens[index].text
+        return self.tokens[index].text.islower() and following.text[0].isupper()
 
     def _compound(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """One hyphenated word: 'ten-fold' is a multiple, 'one-year' a duration; 'one-off' is no figure."""
@@ -545,6 +621,15 @@ class Scanner:
             return None
         return self._with_unit(base, QuantityKind.percentage_points, POINTS_UNIT, found[1])
 
+    def _basis_points(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
+        """'25 bps', 'eight basis points': hundredths of a percentage point, like a scale word on points."""
+        found = self.lexicon.basis_points.match(self.tokens, numeral.next_index)
+        if found is None:
+            return None
+        hundredths = base._replace(value=base.value / _BASIS_POINTS, scale=base.scale / _BASIS_POINTS,
+                                   precision=None if base.precision is None else base.precision / _BASIS_POINTS)
+        return self._with_unit(hundredths, QuantityKind.percentage_points, POINTS_UNIT, found[1])
+
     def _currency_suffix(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         currency, after = self._currency_after(numeral.next_index)
         if currency is None:
@@ -585,6 +670,9 @@ class Scanner:
                                  precision=numeral.precision * factor, scale=numeral.scale * factor)
         elif (percent := self.lexicon.percent.match(pieces, 0)) is not None:
             read, taken = base._replace(kind=QuantityKind.percent, unit=PERCENT_UNIT), percent[1]
+        elif (points := self.lexicon.percentage_points.match(pieces, 0)) is not None \
+                and self.share_context(word_start):
+            read, taken = base._replace(kind=QuantityKind.percentage_points, unit=POINTS_UNIT), points[1]
         elif (unit := self.lexicon.units_words.match(pieces, 0)) is not None:
             read, taken = base._replace(kind=QuantityKind.physical, unit=canonical_unit(unit[0])), unit[1]
         else:
@@ -910,6 +998,10 @@ class Scanner:
         return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
 
 
+def _descending(first: RawQuantity, second: RawQuantity) -> bool:
+    return first.value is not None and second.value is not None and second.value < first.value
+
+
 def _next_minor_step(lexicon: Lexicon, code: str, unit: float) -> float | None:
     """The next unit below ``unit`` (a fraction of the main unit): the lexicon's named sub-units ('mao', then
     'fen'), else ISO 4217's minor unit (a cent for USD; none for JPY)."""
@@ -991,7 +1083,7 @@ def _count_or_plain(numeral: Numeral) -> QuantityKind:
 def _needs_context(words: list[str], articles: frozenset[str]) -> bool:
     """'a third', 'half', 'a quarter' are also ranks and periods; 'two thirds' and 'one fifth' are clear."""
     if len(words) == 1:
-        return words[0].isalpha() and not words[0].endswith("s")
+        return words[0].isalpha()
     return len(words) == 2 and words[0] in articles
 
 
