@@ -141,8 +141,8 @@ def _tally_or_split(claim: Claim, context: CheckContext) -> bool:
     two sides ('passed 52%-48%')."""
     quantity = claim.quantity
     if quantity.kind in _TALLY_KINDS:
-        words = tokenize(claim.text.lower())
-        return not (words and words[0].lower in context.lexicon.range_openers)
+        words = claim.text.lower().split()
+        return not (words and words[0] in context.lexicon.range_openers)
     both_rounded = 2 * (quantity.precision or 0.0)
     return quantity.kind is QuantityKind.percent and abs(quantity.lower + quantity.upper - 100) <= both_rounded
 

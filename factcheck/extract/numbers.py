@@ -201,36 +201,33 @@ def _is_points(word: str, lexicon: Lexicon) -> bool:
 
 def _word_parts(tokens: list[Token], index: int, lexicon: Lexicon) -> tuple[list[str], int]:
     """Consecutive number words (hyphenated words split), stopping before a trailing 'and'."""
-    by_token: list[list[str]] = []
+    parts: list[str] = []
+    sizes: list[int] = []
+    """How many of the parts each token gave."""
     cursor = index
     while cursor < len(tokens):
-        parts = [part for pieces in by_token for part in pieces]
         if tokens[cursor].kind == "sym":
-            joined = _joined_across(tokens, cursor, parts, lexicon)
-            if joined is None:
+            pieces = _joined_across(tokens, cursor, parts, lexicon)
+            if pieces is None:
                 break
-            by_token.append(joined)
-            cursor += 1
-            continue
-        if tokens[cursor].kind != "word":
+        elif tokens[cursor].kind != "word":
             break
-        pieces = tokens[cursor].lower.split("-")
-        if not all(_is_number_word(piece, lexicon) for piece in pieces):
-            break
-        if len(pieces) == 1 and pieces[0] in lexicon.joiners:
-            if not parts or cursor + 1 >= len(tokens) or not _continues_after_and(tokens[cursor + 1], lexicon):
+        else:
+            pieces = tokens[cursor].lower.split("-")
+            if not all(_is_number_word(piece, lexicon) for piece in pieces):
                 break
-        by_token.append(pieces)
+            if len(pieces) == 1 and pieces[0] in lexicon.joiners and (
+                    not parts or cursor + 1 >= len(tokens) or not _continues_after_and(tokens[cursor + 1], lexicon)):
+                break
+        parts.extend(pieces)
+        sizes.append(len(pieces))
         cursor += 1
     # A trailing article, 'and' or 'point' is no part of the number; a hyphenated word ending in one
     # ('a quarter-point cut') goes whole, since its pieces share one token.
-    while by_token and by_token[-1] and _trailing_word(by_token[-1][-1], lexicon):
-        if len(by_token[-1]) == 1:
-            by_token.pop()
-        else:
-            by_token = by_token[:-1]
+    while sizes and sizes[-1] and _trailing_word(parts[-1], lexicon):
+        del parts[-sizes.pop():]
         cursor -= 1
-    return [part for pieces in by_token for part in pieces], cursor
+    return parts, cursor
 
 
 def _trailing_word(word: str, lexicon: Lexicon) -> bool:
