@@ -201,6 +201,9 @@ class Lexicon:
     sensitive_metrics: frozenset[str]
     metric_measures: dict[str, frozenset[str]]
     """The kinds of figure a metric can measure, for the metrics that cannot measure every kind."""
+    per_unit_metrics: dict[str, frozenset[str]]
+    """Per-unit metric -> the metrics a per-unit phrase right after the figure turns into it ('earned $1.23 a
+    share' is earnings per share, not profit)."""
     modality: PhraseTable[str]
     direction: PhraseTable[str]
     attribution_prefixes: PhraseTable[bool]
@@ -310,6 +313,7 @@ def lexicon(language: str = "en") -> Lexicon:
     metrics = dict(metrics)
     sensitive = metrics.pop("sensitive")
     measures = metrics.pop("measures")
+    per_unit = metrics.pop("per_unit")
     tables = dict(
         metrics=PhraseTable(_invert(metrics)),
         modality=PhraseTable(_invert(context["modality"])),
@@ -370,6 +374,7 @@ def lexicon(language: str = "en") -> Lexicon:
         points_cues=tuple(units["points_cues"]),
         sensitive_metrics=frozenset(sensitive),
         metric_measures={metric: frozenset(kinds) for metric, kinds in measures.items()},
+        per_unit_metrics={metric: frozenset(refined) for metric, refined in per_unit.items()},
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),

@@ -39,9 +39,31 @@ def test_a_cue_that_cannot_measure_the_figure_does_not_name_its_metric(text, exp
     assert _metrics(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="a per-unit phrase right after the figure should outrank the verb before it")
-def test_a_price_per_share_is_earnings_per_share():
-    assert _metrics("The company earned $1.23 a share.") == {"$1.23": "earnings_per_share"}
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Exports rose 4% after a one-year ban.", {"4%": "exports", "one-year": None}),
+    ("Ten-year bond yields and rates stayed high for two years.", {"Ten-year": None, "two years": None}),
+    ("The star signed a four-year deal as the wage bill rose to £300 million.",
+     {"four-year": None, "£300 million": "wages"}),
+    ("The average workweek was 34.2 hours.", {"34.2 hours": "hours_worked"}),
+    ("Unsold homes equal 4.6 months of inventory.", {"4.6 months": "inventory"}),
+])
+def test_a_span_of_time_takes_only_a_metric_about_time(text, expected):
+    assert _metrics(text) == expected
+
+
+def test_a_span_of_time_does_not_carry_the_paragraph_metric():
+    claims = factcheck.extract("Output reached 9 GW. The plant took three years to build.", published=PUBLISHED)
+    assert [(claim.text, claim.metric) for claim in claims] == [("9 GW", "production"), ("three years", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The company earned $1.23 a share.", {"$1.23": "earnings_per_share"}),
+    ("Revenue came to $4.2 billion, or $2.10 per share.", {"$4.2 billion": "revenue", "$2.10": "earnings_per_share"}),
+    ("Brent gained 2% to $81 a barrel.", {"2%": "price", "$81": "price"}),
+    ("It raised its dividend to €2.40 a share.", {"€2.40": "dividend"}),
+])
+def test_a_per_unit_phrase_right_after_the_figure_names_its_metric(text, expected):
+    assert _metrics(text) == expected
 
 
 def _shares(text: str):

@@ -9,7 +9,7 @@ from ..dates import find_periods
 from ..ingest import from_text
 from ..lexicon import Lexicon, lexicon_for
 from ..models import Claim, Document, Period, Quantity, QuantityKind, Span, UnitMention
-from .context import Context, SentenceIndex
+from .context import Context, SentenceIndex, measure_of
 from .mentions import find_unit_mentions
 from .quantities import RawQuantity, Scanner
 from ..tokens import Token, tokenize
@@ -152,10 +152,10 @@ class _CarriedMetric:
     Vikram Solar 21%' after a sentence about market shares."""
 
     def __init__(self) -> None:
-        self._last: dict[tuple[int, QuantityKind], str] = {}
+        self._last: dict[tuple[int, str], str] = {}
 
     def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None) -> str | None:
-        key = (paragraph.start, raw.kind)
+        key = (paragraph.start, measure_of(raw))
         if metric is None:
             return self._last.get(key)
         self._last[key] = metric

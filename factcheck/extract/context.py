@@ -26,6 +26,7 @@ from ..models import (
 )
 from .quantities import RawQuantity
 from ..tokens import Token
+from ..units import is_duration
 
 _PERIOD_AFTER_REACH = 8
 _SUBJECT_REACH = 40
@@ -39,6 +40,9 @@ _DIRECTION_REACH = 6
 _MODALITY_REACH = 12
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
+_DURATION = "duration"
+_ANY_MEASURE = frozenset(kind.value for kind in QuantityKind)
+"""What a metric the lexicon gives no measures for can measure: any kind of figure, but no span of time."""
 _MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
 _SHARE_OF_REACH = 5
 """'34% of US streaming subscriptions': words allowed between 'of' and what the share is of."""
@@ -473,7 +477,7 @@ class Context:
         after = [cue for cue in nouns if cue[0] >= quantity.next_index]
         if before and quantity.first_token - before[-1][1] <= _ADJACENT and \
                 self._only_linking_words(before[-1][1], quantity.first_token):
-            return before[-1][2]
+            return self._per_unit(quantity, after, before[-1][2]) or before[-1][2]
         if after and after[0][0] - quantity.next_index <= _ADJACENT \
                 and not self._clause_break(quantity.next_index, after[0][0]):
             return after[0][2]
@@ -493,15 +497,24 @@ class Context:
         """(start, end, metric) of the cues in tokens ``low`` to ``high`` outside the figure, none overlapping,
         that name a metric able to measure a figure of its kind."""
         cues, free_from = [], low
-        measures = self.lexicon.metric_measures
+        measures, measure = self.lexicon.metric_measures, measure_of(quantity)
         for index in self._metrics.starts_in(low, high):
             if index < free_from or quantity.first_token <= index < quantity.next_index:
                 continue
             metric, end = self._metrics.matches[index]
             free_from = end
-            if metric not in measures or quantity.kind.value in measures[metric]:
+            if measure in measures.get(metric, _ANY_MEASURE):
                 cues.append((index, end, metric))
         return cues
+
+    def _per_unit(self, quantity: RawQuantity, after: list[tuple[int, int, str]], named: str) -> str | None:
+        """The per-unit metric a phrase right after the figure turns ``named`` into ('earned $1.23 a share')."""
+        index = quantity.next_index
+        if not after or after[0][0] != index or named not in self.lexicon.per_unit_metrics.get(after[0][2], ()):
+            return None
+        joined = self.lexicon.rate_joiners.match(self.tokens, index) or \
+            self.lexicon.time_rate_joiners.match(self.tokens, index)
+        return after[0][2] if joined else None
 
     def _only_linking_words(self, low: int, high: int) -> bool:
         return all(self.tokens[i].lower in self._words.linking_words for i in range(low, high))
@@ -814,3 +827,11 @@ def _in_year(period: Period, year: int) -> Period:
         return period
     label = period.label.replace(str(period.start.year), str(start.year)).replace(str(period.end.year), str(end.year))
     return period.model_copy(update={"start": start, "end": end, "label": label, "anchored": True})
+
+
+def measure_of(quantity: RawQuantity) -> str:
+    """What a figure measures, as the metric lexicon's ``measures`` name it: its kind, or 'duration' for a span of
+    time ('a five-year contract', '10-year yields'), which only a metric about time can be."""
+    if quantity.kind is QuantityKind.physical and quantity.unit is not None and is_duration(quantity.unit):
+        return _DURATION
+    return quantity.kind.value
