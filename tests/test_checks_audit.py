@@ -34,6 +34,8 @@ def test_a_named_rate_or_margin_is_its_own_metric(text, expected):
     ("NVIDIA's data center unit generated $39.1 billion.", {"$39.1 billion": None}),
     ("AWS has lost roughly 3 percentage points of share.", {"roughly 3 percentage points": "market_share"}),
     ("It announced a loss of about 250 jobs.", {"about 250": "employment"}),
+    ("It completed €1.2bn of share buybacks.", {"€1.2bn": "share_buyback"}),
+    ("Xiaomi shipped 43.8 million units for a 13.2% share.", {"43.8 million": "sales", "13.2%": "market_share"}),
 ])
 def test_a_cue_that_cannot_measure_the_figure_does_not_name_its_metric(text, expected):
     assert _metrics(text) == expected

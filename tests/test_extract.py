@@ -931,3 +931,12 @@ def test_a_bare_number_compared_with_a_figure_takes_its_measure(text, surface, v
 def test_a_number_that_counts_something_else_keeps_its_own_measure():
     stores = next(c for c in claims("Revenue rose to $5 billion from 12 stores.") if c.text == "12")
     assert stores.quantity.currency is None and stores.quantity.kind is QuantityKind.count
+
+
+@pytest.mark.parametrize("text", [
+    "Apple shipped 80.0 million iPhones, up 4.7% from 76.4 million.",
+    "Its shipments were down 3.1% from 76.4 million.",
+])
+def test_the_level_a_rate_of_change_counts_from_is_no_rate(text):
+    level = next(c for c in claims(text) if c.text == "76.4 million")
+    assert (level.quantity.kind, level.quantity.unit) == (QuantityKind.count, None)

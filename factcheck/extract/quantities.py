@@ -22,6 +22,7 @@ _PERCENT = 100
 # Figures whose measure a bare number compared with them shares ('3.2% from 2.9'); not 'doubled from 40'.
 _MEASURED = frozenset({QuantityKind.money, QuantityKind.percent, QuantityKind.percentage_points,
                        QuantityKind.physical})
+_RATES = frozenset({QuantityKind.percent, QuantityKind.percentage_points})
 _COMMA = frozenset({","})
 """Basis points in a percentage point."""
 _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
@@ -128,7 +129,12 @@ class Scanner:
         if after < len(self.tokens) and self.tokens[after].kind == "word" \
                 and self.tokens[after].lower not in self.lexicon.function_words:
             return bare
+        if previous.kind in _RATES and self._sizes_a_change(previous):
+            return bare  # 'up 4.7% from 76.4 million': the level the rate of change counts from
         return _lend(bare, previous)._replace(bare=False)
+
+    def _sizes_a_change(self, rate: RawQuantity) -> bool:
+        return rate.first_token > 0 and self.tokens[rate.first_token - 1].lower in self.lexicon.change_cues
 
     def _openings(self) -> list[int]:
         """The tokens a figure may start at, in order: digits, and words that can open a figure with a digit or
