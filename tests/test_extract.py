@@ -936,6 +936,7 @@ def test_a_number_that_counts_something_else_keeps_its_own_measure():
 @pytest.mark.parametrize("text", [
     "Apple shipped 80.0 million iPhones, up 4.7% from 76.4 million.",
     "Its shipments were down 3.1% from 76.4 million.",
+    "Vivo took 8.4%, with 76.4 million.",
 ])
 def test_the_level_a_rate_of_change_counts_from_is_no_rate(text):
     level = next(c for c in claims(text) if c.text == "76.4 million")

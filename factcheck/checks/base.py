@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
@@ -87,6 +88,27 @@ def claim_key(claim: Claim) -> str:
     return f"{claim.subject or ''}|{claim.metric or ''}|{period}|{quantity.value:g}{measure}|{claim.text}"
 
 
+def market_named(claim: Claim, document: Document) -> str | None:
+    """'35% share of China's lithography market' -> 'china lithography market', '22% of the global smartphone
+    market' -> 'smartphone market': the market named after the share in its sentence, else the last one before it
+    ('Vivo held 19% of China's smartphone market, Apple 17%')."""
+    sentence = document.view[claim.sentence.start:claim.sentence.end].lower()
+    before = list(_MARKET.finditer(sentence, 0, claim.start - claim.sentence.start))
+    match = _MARKET.search(sentence, claim.end - claim.sentence.start) or (before[-1] if before else None)
+    if match is None:
+        return None
+    words = _POSSESSIVE.sub("", match.group(1)).split()
+    return " ".join([*(word for word in words if word not in _MARKET_NOISE), "market"])
+
+
+_MARKET = re.compile(r"\b(?:of|in)\s+((?:[a-z][a-z.'’-]*\s+){0,4})market\b")
+_POSSESSIVE = re.compile(r"['’](?:\s*s\b)?")
+"""'China's', and "Indonesia&rsquo;s" as the view keeps it: the entity's length padded with spaces."""
+_MARKET_NOISE = frozenset({"the", "a", "an", "of", "its", "their", "global", "world", "worldwide", "in", "total",
+                           "overall", "entire", "whole"})
+"""Words that do not change which market is meant; a region ('China's', 'U.S.', 'domestic') does."""
+
+
 def same_measure(first: Claim, second: Claim) -> bool:
     """Both figures measure in the same terms: same kind, currency and unit."""
     a, b = first.quantity, second.quantity
@@ -96,6 +118,7 @@ def same_measure(first: Claim, second: Claim) -> bool:
 
 CHANGE_METRICS = ("growth", "decline")
 """Metrics whose words make a figure the size of a change rather than a level."""
+_RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points)
 _CHANGE_WORD_REACH = 2
 """Tokens from a change word to its figure: 'grew 40%', 'expanded by 40%', 'growth of 740,000 b/d'."""
 
@@ -109,6 +132,8 @@ def states_a_change(claim: Claim, context: CheckContext) -> bool:
     lexicon = context.lexicon
     view = context.document_of(claim).view
     before = tokenize(view[max(claim.sentence.start, claim.start - 40):claim.start].lower())
+    if before and claim.quantity.kind in _RATE_KINDS and before[-1].lower in lexicon.change_cues:
+        return True  # 'shipments down 2.0%', 'up 4.7%'
     for start in range(max(0, len(before) - _CHANGE_WORD_REACH), len(before)):
         found = lexicon.metrics.match(before, start)
         if found is not None and found[0] in CHANGE_METRICS \

@@ -6,7 +6,6 @@ with the few distinct values already seen.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -18,17 +17,11 @@ from ..keys import FigureKey, figure_key
 from ..models import Claim, Direction, Location, Modality, QuantityKind
 from ..tolerance import Interval, least_sum, stated
 from ..units import ureg
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, states_a_change
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, market_named, states_a_change
 from .money import exchange_rate
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points, QuantityKind.multiple)
 _SHARE_METRIC = "market_share"
-_MARKET = re.compile(r"\b(?:of|in)\s+((?:[a-z][a-z.'’-]*\s+){0,4})market\b")
-_POSSESSIVE = re.compile(r"['’](?:\s*s\b)?")
-"""'China's', and "Indonesia&rsquo;s" as the view keeps it: the entity's length padded with spaces."""
-_MARKET_NOISE = frozenset({"the", "a", "an", "of", "its", "their", "global", "world", "worldwide", "in", "total",
-                           "overall", "entire", "whole"})
-"""Words that do not change which market is meant; a region ('China's', 'U.S.', 'domestic') does."""
 
 
 @dataclass(frozen=True)
@@ -208,20 +201,9 @@ def _same_market(first: Figure, second: Figure, context: CheckContext) -> bool:
 
 
 def _market_of(figure: Figure, context: CheckContext) -> str | None:
-    """'35% share of China's lithography market' -> 'china lithography market', '22% of the global smartphone
-    market' -> 'smartphone market': the market named after the share in its sentence, else the last one before it
-    ('Vivo held 19% of China's smartphone market, Apple 17%'). Archived claims come without their sentence."""
-    claim = figure.claim
-    document = context.documents.get(claim.document)
-    if document is None:
-        return None
-    sentence = document.view[claim.sentence.start:claim.sentence.end].lower()
-    before = list(_MARKET.finditer(sentence, 0, claim.start - claim.sentence.start))
-    match = _MARKET.search(sentence, claim.end - claim.sentence.start) or (before[-1] if before else None)
-    if match is None:
-        return None
-    words = _POSSESSIVE.sub("", match.group(1)).split()
-    return " ".join([*(word for word in words if word not in _MARKET_NOISE), "market"])
+    """The market a share is of; archived claims come without their sentence, and name none."""
+    document = context.documents.get(figure.claim.document)
+    return None if document is None else market_named(figure.claim, document)
 
 
 def check_projection_vs_actual(claims: Sequence[Claim], context: CheckContext,

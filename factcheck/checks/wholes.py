@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 from pydantic import Field
 
 from ..tokens import tokenize
 from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, least_sum, stated
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure, states_a_change
+from .base import (CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, market_named, same_measure,
+                   states_a_change)
 
 
 class ShareOptions(CheckOptions):
@@ -26,16 +29,86 @@ class ShareOptions(CheckOptions):
 
 def check_share_of_whole(claims: Sequence[Claim], context: CheckContext, options: ShareOptions) -> Iterator[Violation]:
     """Shares of one market in one period, held by different players, must not add up past 100%."""
+    for shares in _share_lists(claims, context, options):
+        yield from _over_whole(shares, options)
+
+
+def _share_lists(claims: Sequence[Claim], context: CheckContext, options: ShareOptions) -> Iterator[list[Claim]]:
+    """The lists of shares of one whole. A list may run on into the next paragraph ('Apple 24.1%, Samsung 19.3%.'
+    then 'Xiaomi was third with 13.2%'); it ends at a paragraph with no share, at one where a player it names comes
+    back with another share ('In China, Apple led with 21.7%'), or where another market or period is named."""
+    by_metric: dict[str, list[tuple[int, list[Claim]]]] = defaultdict(list)
+    for paragraph, group in _by_paragraph(claims, context):
+        for metric, shares in _paragraph_shares(group, context, options).items():
+            by_metric[metric].append((paragraph, shares))
+    for paragraphs in by_metric.values():
+        shares, last_paragraph, whole = [], -1, _Whole()
+        for paragraph, more in paragraphs:
+            named = [_whole_named(share, context) for share in more]
+            if shares and (paragraph > last_paragraph + 1 or _comes_back(more, shares)
+                           or any(whole.differs(other) for other in named)):
+                yield shares
+                shares, whole = [], _Whole()
+            shares.extend(more)
+            whole = whole.joined(named)
+            last_paragraph = paragraph
+        if shares:
+            yield shares
+
+
+class _Whole(NamedTuple):
+    market: str | None = None
+    period: str | None = None
+
+    def differs(self, other: _Whole) -> bool:
+        return any(mine is not None and theirs is not None and mine != theirs for mine, theirs in zip(self, other))
+
+    def joined(self, named: list[_Whole]) -> _Whole:
+        return _Whole(*(mine or next((value for value in values if value), None)
+                        for mine, values in zip(self, zip(*named, strict=True)))) if named else self
+
+
+def _whole_named(share: Claim, context: CheckContext) -> _Whole:
+    market = market_named(share, context.document_of(share))
+    return _Whole(None if market == _ANY_MARKET else market, share.period.label if share.period else None)
+
+
+def _comes_back(more: list[Claim], shares: list[Claim]) -> bool:
+    """A player already in the list with another share: the list that begins is of another whole."""
+    held = {share.subject: share.quantity.value for share in shares if share.subject}
+    return any(held.get(share.subject, share.quantity.value) != share.quantity.value for share in more)
+
+
+def _by_paragraph(claims: Sequence[Claim], context: CheckContext) -> Iterator[tuple[int, list[Claim]]]:
+    """The claims of each paragraph, with the paragraph's number in its document."""
+    groups: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.document, claim.paragraph.start)].append(claim)
+    for (document, start), group in groups.items():
+        paragraphs = context.documents[document].paragraphs
+        yield bisect_left([span.start for span in paragraphs], start), group
+
+
+def _paragraph_shares(claims: list[Claim], context: CheckContext, options: ShareOptions) -> dict[str, list[Claim]]:
+    """A paragraph's shares by metric; figures of units sold count as shares in a paragraph about shares."""
     percents = [c for c in claims if c.quantity.kind is QuantityKind.percent and not _in_a_change(c)]
     shares_here = any(claim.metric in options.metrics for claim in percents)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in percents:
+        if states_a_change(claim, context) or _a_base(claim, context):
+            continue
         if claim.metric in options.metrics:
             groups[claim.metric].append(claim)
         elif shares_here and claim.metric in options.unit_metrics and not claim.links:
             groups[options.metrics[0]].append(claim)
-    for shares in groups.values():
-        yield from _over_whole([share for share in shares if not states_a_change(share, context)], options)
+    return groups
+
+
+def _a_base(claim: Claim, context: CheckContext) -> bool:
+    """'up 0.5 percentage points from 23.6%': the figure a change counts from, of another period."""
+    view = context.document_of(claim).view
+    before = view[max(claim.sentence.start, claim.start - _BASE_WORD_REACH):claim.start].split()
+    return bool(before) and before[-1].lower() in context.lexicon.clauses.base_prepositions
 
 
 def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violation]:
@@ -70,6 +143,10 @@ def _share_violation(share: Claim, counted: list[Claim], total: float, least: fl
                      claim_key(share))
 
 
+_ANY_MARKET = "market"
+"""What market_named gives for 'the market', which names none in particular."""
+_BASE_WORD_REACH = 12
+"""Characters before a share that hold the word it may follow."""
 _CHANGE_ROLES = (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of, LinkRole.rate_of)
 _MARKER_REACH = 6
 """Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""
@@ -232,7 +309,7 @@ def _is_unit_price(claim: Claim, context: CheckContext) -> bool:
 
 
 KINDS = (
-    CheckKind("share-of-whole", Scope.paragraph, ShareOptions, check_share_of_whole,
+    CheckKind("share-of-whole", Scope.document, ShareOptions, check_share_of_whole,
               "Shares of one whole must not add up to more than 100%."),
     CheckKind("parts-of-total", Scope.sentence, PartsOptions, check_parts_of_total,
               "Parts must not exceed their total, and must add up to it when the text says they make it up."),

@@ -129,8 +129,8 @@ class Scanner:
         if after < len(self.tokens) and self.tokens[after].kind == "word" \
                 and self.tokens[after].lower not in self.lexicon.function_words:
             return bare
-        if previous.kind in _RATES and self._sizes_a_change(previous):
-            return bare  # 'up 4.7% from 76.4 million': the level the rate of change counts from
+        if previous.kind in _RATES and (bare.scale != 1.0 or self._sizes_a_change(previous)):
+            return bare  # 'up 4.7% from 76.4 million', '8.4%, with 27.9 million': no rate is counted in millions
         return _lend(bare, previous)._replace(bare=False)
 
     def _sizes_a_change(self, rate: RawQuantity) -> bool:
