@@ -201,6 +201,10 @@ class Lexicon:
     sensitive_metrics: frozenset[str]
     metric_measures: dict[str, frozenset[str]]
     """The kinds of figure a metric can measure, for the metrics that cannot measure every kind."""
+    unqualifying: frozenset[str]
+    """Words before a metric cue that do not narrow the metric ('total revenue')."""
+    adjusted_markers: PhraseTable[bool]
+    """Words that make a figure an adjusted one ('excluding one-time items')."""
     per_unit_metrics: dict[str, frozenset[str]]
     """Per-unit metric -> the metrics a per-unit phrase right after the figure turns into it ('earned $1.23 a
     share' is earnings per share, not profit)."""
@@ -314,6 +318,8 @@ def lexicon(language: str = "en") -> Lexicon:
     sensitive = metrics.pop("sensitive")
     measures = metrics.pop("measures")
     per_unit = metrics.pop("per_unit")
+    unqualifying = metrics.pop("unqualifying")
+    adjusted_markers = metrics.pop("adjusted_markers")
     tables = dict(
         metrics=PhraseTable(_invert(metrics)),
         modality=PhraseTable(_invert(context["modality"])),
@@ -375,6 +381,8 @@ def lexicon(language: str = "en") -> Lexicon:
         sensitive_metrics=frozenset(sensitive),
         metric_measures={metric: frozenset(kinds) for metric, kinds in measures.items()},
         per_unit_metrics={metric: frozenset(refined) for metric, refined in per_unit.items()},
+        unqualifying=frozenset(unqualifying),
+        adjusted_markers=_phrases(adjusted_markers),
         continuations=_phrases(context["attribution"]["continuations"]),
         subject_stopwords=frozenset(context["subject_stopwords"]),
         subject_suffixes=frozenset(context["subject_suffixes"]),

@@ -9,7 +9,8 @@ from functools import lru_cache
 from pydantic import Field
 
 from ..keys import fold, period_key
-from ..tokens import tokenize
+from ..lexicon import Lexicon
+from ..tokens import Token, tokenize
 from ..models import Claim, LinkRole, Period, QuantityKind
 from ..tolerance import stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, states_a_change
@@ -97,6 +98,9 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
     figures = _figures(claims, context)
     periods = _periods(claims, figures)
     first_said: dict[tuple, Claim] = {}
+    # An article that first gives 'underlying profit' means it by a later bare 'profit'; one that first gives
+    # 'revenue' means another figure by 'broadcasting revenue' after it.
+    first_qualifier: dict[tuple, str | None] = {}
     flagged: set[tuple] = set()
     for claim, figure in zip(claims, figures):
         if figure is None:
@@ -104,7 +108,12 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
         period = _period_of(claim, figure, periods, context)
         if period is None and claim.quantity.kind is not QuantityKind.money:
             continue
-        key = (*figure, period)
+        base = (*figure, period)
+        qualifier = _qualifier(claim, context)
+        if qualifier is _CARRIED:
+            continue
+        first = first_qualifier.setdefault(base, qualifier)
+        key = (*base, qualifier or first)
         earlier = first_said.setdefault(key, claim)
         if earlier is claim or key in flagged or earlier.sentence == claim.sentence:
             continue
@@ -112,7 +121,8 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
             continue
         flagged.add(key)
         yield Violation((claim, earlier),
-                        {"value": claim.text, "earlier": earlier.text, "subject": claim.subject,
+                        {"value": claim.text, "earlier": earlier.text,
+                         "subject": claim.subject or earlier.subject or figure[0],
                          "metric": claim.metric.replace("_", " "),
                          "period": (claim.period or earlier.period).label if (claim.period or earlier.period)
                          else "the article's period"},
@@ -122,6 +132,48 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
                         claim_key(claim))
 
 
+def _qualifier(claim: Claim, context: CheckContext) -> str | None:
+    """What narrows the figure's metric, so that one article may give both figures: 'adjusted' when its sentence
+    says so ('excluding one-time items'), else the word right before the nearest cue of its metric ('broadcasting
+    revenue', 'core inflation', 'gaming revenue'; not 'total revenue' or 'fourth-quarter profit'); `_CARRIED`
+    when the sentence names no cue of its metric."""
+    lexicon = context.lexicon
+    sentence = claim.sentence
+    tokens = tokenize(context.document_of(claim).view[sentence.start:sentence.end])
+    if any(lexicon.adjusted_markers.match(tokens, index) for index in range(len(tokens))):
+        return _ADJUSTED
+    at = claim.start - sentence.start
+    cues = [index for index in range(len(tokens))
+            if (found := lexicon.metrics.match(tokens, index)) is not None and found[0] == claim.metric]
+    if not cues:
+        return _CARRIED
+    cue = min(cues, key=lambda index: abs(tokens[index].start - at))
+    return _narrowing(tokens, cue - 1, lexicon, claim.subject) if cue > 0 else None
+
+
+def _narrowing(tokens: list[Token], index: int, lexicon: Lexicon, subject: str | None) -> str | None:
+    """The word at ``index`` when it narrows the cue after it; not a name, an owner ('the club's'), a function
+    word, or what a number counts ('37 million phones shipped')."""
+    word = tokens[index]
+    if word.kind != "word" or word.text[0].isupper() and (index > 0 or word.text in (subject or "").split()) \
+            or word.lower.endswith(_POSSESSIVES) or word.lower in lexicon.function_words \
+            or word.lower in lexicon.unqualifying or word.lower.rsplit("-", 1)[-1] in lexicon.unqualifying:
+        return None
+    if _numeric(tokens, index, lexicon) or index > 0 and _numeric(tokens, index - 1, lexicon):
+        return None
+    return word.lower
+
+
+def _numeric(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    return tokens[index].kind == "num" or lexicon.scales.match(tokens, index) is not None \
+        or lexicon.scale_abbreviations.match(tokens, index) is not None
+
+
+_ADJUSTED = "adjusted"
+_CARRIED = "(carried)"
+"""What _qualifier gives a figure whose sentence never names its metric: the metric was carried over from an
+earlier sentence, which is too weak a ground to call two figures one."""
+_POSSESSIVES = ("'s", "’s", "s'", "s’")
 _TALLY_KINDS = (QuantityKind.count, QuantityKind.plain)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Collection
 from datetime import date
 
 from ..dates import find_periods
@@ -120,11 +121,12 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
     links = context.links_for(quantities, ids)
     claims = []
     carried, subjects = _CarriedMetric(), _Subjects()
+    per_unit = context.lexicon.per_unit_metrics.keys()
     for position, raw in enumerate(quantities):
         sentence = _covering(context.index.sentence_of(raw.start), raw)
         paragraph = _covering(context.index.paragraph_of(raw.start), raw)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
-        metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
+        metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence), per_unit)
         subject = subjects.resolve(paragraph, context.subject_for(raw, sentence),
                                    context.reporting_company(sentence, metric))
         claims.append(Claim(
@@ -154,11 +156,12 @@ class _CarriedMetric:
     def __init__(self) -> None:
         self._last: dict[tuple[int, str], str] = {}
 
-    def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None) -> str | None:
+    def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None, per_unit: Collection[str]) -> str | None:
         key = (paragraph.start, measure_of(raw))
         if metric is None:
             return self._last.get(key)
-        self._last[key] = metric
+        if metric not in per_unit:  # '76 cents per share' is no measure of the next sentence's '$39.1 billion'
+            self._last[key] = metric
         return metric
 
 
