@@ -68,6 +68,8 @@ _LONGEST_DATE = 40
 _FIGURE_LOOKBACK = 24
 _DATELINE_TRAILERS = " \t.,;:()[]_*|·"
 _DATELINE_DASHES = frozenset("—–-|:")
+_AGENCY = re.compile(r"\A\([^()\n]{1,40}\)\s*")
+"""'(Reuters)' between a dateline's date and its dash."""
 # No label, code or furniture pattern matches these characters or looks ahead at them, and none is a word
 # character (for \b): a match never crosses one, and a scan that stops at one finds what a whole-view scan finds.
 _LABEL_CUTS = re.escape("\"“”‘’%$€£¥;!?—…*#@|<>=[]{}~")
@@ -314,10 +316,11 @@ def _head_lines(rendered: str) -> Iterator[tuple[int, str]]:
 
 
 def _dateline_position(line: str, match: re.Match[str]) -> bool:
-    """A dateline's date closes its line ('Reuters · Nov 24, 2025') or opens the story ('PARIS, 6 March 2025 —')."""
-    rest = line[match.end():].strip()
+    """A dateline's date closes its line ('Reuters · Nov 24, 2025') or opens the story ('PARIS, 6 March 2025 —',
+    'NEW YORK, March 4, 2026 (Reuters) -')."""
     if match.start() > _DATELINE_PREFIX:
         return False
+    rest = _AGENCY.sub("", line[match.end():].strip(), count=1)
     return not rest.strip(_DATELINE_TRAILERS) or rest[:1] in _DATELINE_DASHES
 
 

@@ -281,6 +281,7 @@ DATELINES = [
     ("24 November 2025", dt.date(2025, 11, 24)),
     ("2025年11月24日", dt.date(2025, 11, 24)),
     ("Reuters · Jul 8, 2025", dt.date(2025, 7, 8)),
+    ("NEW YORK, March 4, 2026 (Reuters) - Stores beat estimates.", dt.date(2026, 3, 4)),
 ]
 
 

@@ -47,10 +47,22 @@ def _rate_near(start: Claim, end: Claim, claims: Sequence[Claim], context: Check
     something else rises 'to' ('lifting the margin to 17.4%')."""
     low, high = min(start.start, end.start), max(start.end, end.end)
     metric = end.metric or start.metric
+    ends = (start.id, end.id)
     candidates = [c for c in claims if c.quantity.kind in _RATE_KINDS and c is not start and c is not end
                   and not c.quantity.is_range and _distance(c, low, high) <= _RATE_REACH
-                  and (metric is None or c.metric in (None, metric, "growth", "decline")) and not _is_level(c, context)]
-    return min(candidates, key=lambda c: _distance(c, low, high), default=None)
+                  and (metric is None or c.metric in (None, metric, "growth", "decline")) and not _is_level(c, context)
+                  and not _rates_another(c, ends)]
+    return min(candidates, key=lambda c: (not _rates(c, ends), _distance(c, low, high)), default=None)
+
+
+def _rates(rate: Claim, ends: tuple[str, str]) -> bool:
+    return any(link.role is LinkRole.rate_of and link.target in ends for link in rate.links)
+
+
+def _rates_another(rate: Claim, ends: tuple[str, str]) -> bool:
+    """'tripled to 412,000 from 180,000, while exports rose 12.0% to 9,400 tonnes': a rate the text ties to
+    another figure is not this change's."""
+    return any(link.role is LinkRole.rate_of and link.target not in ends for link in rate.links)
 
 
 def _is_level(claim: Claim, context: CheckContext) -> bool:
@@ -214,11 +226,23 @@ def _multiple_allows(multiple: Claim, options: MultipleOptions) -> Interval:
 
 
 def _multiple_pair(multiple: Claim, claims: Sequence[Claim], context: CheckContext) -> tuple[Claim, Claim] | None:
-    """(result, base): 'doubled from A to B' gives (B, A); 'X, three times the Y' gives (X, Y)."""
-    for change in changes(claims, context):
-        if _distance(multiple, min(change.start.start, change.end.start), max(change.start.end,
-                                                                               change.end.end)) <= _RATE_REACH:
-            return change.end, change.start
+    """(result, base): 'doubled from A to B' gives (B, A); 'X, three times the Y' gives (X, Y). A multiple the
+    text ties to a change is that change's; one followed by its base ('brought in £96m, more than double the
+    £41m') compares those two, even beside a change ('narrowed to £24.6m from £61.3m')."""
+    near = [change for change in changes(claims, context)
+            if _distance(multiple, min(change.start.start, change.end.start),
+                         max(change.start.end, change.end.end)) <= _RATE_REACH]
+    linked = next((change for change in near if _rates(multiple, (change.start.id, change.end.id))), None)
+    if linked is not None:
+        return linked.end, linked.start
+    compared = _compared(multiple, claims, context)
+    if compared is not None:
+        return compared
+    return (near[0].end, near[0].start) if near else None
+
+
+def _compared(multiple: Claim, claims: Sequence[Claim], context: CheckContext) -> tuple[Claim, Claim] | None:
+    """'X, three times the Y': (X, Y)."""
     before = [c for c in claims if c.end <= multiple.start and c.quantity.kind is not QuantityKind.multiple]
     after = [c for c in claims if c.start >= multiple.end and c.quantity.kind is not QuantityKind.multiple]
     if not before or not after or not same_measure(before[-1], after[0]):
