@@ -39,6 +39,10 @@ class Token(NamedTuple):
     lower: str
 
 
+POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
+"""How an owner's word ends ('Intel's', 'the clubs'')."""
+
+
 def tokenize(view: str) -> list[Token]:
     # tuple.__new__ skips NamedTuple's Python-level constructor: a third of the cost on long texts.
     new = tuple.__new__

@@ -88,6 +88,17 @@ def claim_key(claim: Claim) -> str:
     return f"{claim.subject or ''}|{claim.metric or ''}|{period}|{quantity.value:g}{measure}|{claim.text}"
 
 
+def word_before(claim: Claim, context: CheckContext) -> str | None:
+    """The word right before a figure in its sentence, lower case ('from' in 'from 23.6%')."""
+    view = context.document_of(claim).view
+    before = tokenize(view[max(claim.sentence.start, claim.start - _WORD_BEFORE_REACH):claim.start].lower())
+    return before[-1].lower if before else None
+
+
+_WORD_BEFORE_REACH = 12
+"""Characters before a figure that hold the word before it."""
+
+
 def market_named(claim: Claim, document: Document) -> str | None:
     """'35% share of China's lithography market' -> 'china lithography market', '22% of the global smartphone
     market' -> 'smartphone market': the market named after the share in its sentence, else the last one before it

@@ -10,7 +10,7 @@ from pydantic import Field
 from ..models import Approximation, Claim, Direction, LinkRole, QuantityKind
 from ..tokens import tokenize
 from ..tolerance import INFINITY, Interval, percent_change, stated
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure
+from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure, word_before
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points)
 _LEVEL_WORDS = frozenset({"to", "at"})
@@ -68,8 +68,7 @@ def _rates_another(rate: Claim, ends: tuple[str, str]) -> bool:
 def _is_level(claim: Claim, context: CheckContext) -> bool:
     if any(link.role in (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of) for link in claim.links):
         return True
-    before = tokenize(context.document_of(claim).view[max(0, claim.start - 12):claim.start].lower())
-    return bool(before) and before[-1].lower in _LEVEL_WORDS
+    return word_before(claim, context) in _LEVEL_WORDS
 
 
 def _distance(claim: Claim, low: int, high: int) -> int:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from pydantic import Field
 
 from ..keys import fold, period_key
 from ..lexicon import Lexicon
-from ..tokens import Token, tokenize
+from ..tokens import POSSESSIVE_ENDINGS, Token, tokenize
 from ..models import Claim, LinkRole, Period, QuantityKind
 from ..tolerance import stated
 from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, states_a_change
@@ -101,6 +102,7 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
     # An article that first gives 'underlying profit' means it by a later bare 'profit'; one that first gives
     # 'revenue' means another figure by 'broadcasting revenue' after it.
     first_qualifier: dict[tuple, str | None] = {}
+    readings: dict[tuple[str, int], _Reading] = {}
     flagged: set[tuple] = set()
     for claim, figure in zip(claims, figures):
         if figure is None:
@@ -109,7 +111,7 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
         if period is None and claim.quantity.kind is not QuantityKind.money:
             continue
         base = (*figure, period)
-        qualifier = _qualifier(claim, context)
+        qualifier = _qualifier(claim, _reading(claim, context, readings), context.lexicon)
         if qualifier is _CARRIED:
             continue
         first = first_qualifier.setdefault(base, qualifier)
@@ -132,23 +134,41 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
                         claim_key(claim))
 
 
-def _qualifier(claim: Claim, context: CheckContext) -> str | None:
+class _Reading(NamedTuple):
+    """What a sentence says about the metrics of its figures, read once for all of them."""
+    tokens: list[Token]
+    adjusted: bool
+    cues: dict[str, list[int]]
+    """Metric -> the token indexes where a cue of it starts."""
+
+
+def _reading(claim: Claim, context: CheckContext, readings: dict[tuple[str, int], _Reading]) -> _Reading:
+    key = (claim.document, claim.sentence.start)
+    if key not in readings:
+        lexicon = context.lexicon
+        tokens = tokenize(context.document_of(claim).view[claim.sentence.start:claim.sentence.end])
+        cues: dict[str, list[int]] = defaultdict(list)
+        for index in range(len(tokens)):
+            if (found := lexicon.metrics.match(tokens, index)) is not None:
+                cues[found[0]].append(index)
+        adjusted = any(lexicon.adjusted_markers.match(tokens, index) for index in range(len(tokens)))
+        readings[key] = _Reading(tokens, adjusted, cues)
+    return readings[key]
+
+
+def _qualifier(claim: Claim, reading: _Reading, lexicon: Lexicon) -> str | None:
     """What narrows the figure's metric, so that one article may give both figures: 'adjusted' when its sentence
     says so ('excluding one-time items'), else the word right before the nearest cue of its metric ('broadcasting
     revenue', 'core inflation', 'gaming revenue'; not 'total revenue' or 'fourth-quarter profit'); `_CARRIED`
     when the sentence names no cue of its metric."""
-    lexicon = context.lexicon
-    sentence = claim.sentence
-    tokens = tokenize(context.document_of(claim).view[sentence.start:sentence.end])
-    if any(lexicon.adjusted_markers.match(tokens, index) for index in range(len(tokens))):
+    if reading.adjusted:
         return _ADJUSTED
-    at = claim.start - sentence.start
-    cues = [index for index in range(len(tokens))
-            if (found := lexicon.metrics.match(tokens, index)) is not None and found[0] == claim.metric]
+    cues = reading.cues.get(claim.metric or "")
     if not cues:
         return _CARRIED
-    cue = min(cues, key=lambda index: abs(tokens[index].start - at))
-    return _narrowing(tokens, cue - 1, lexicon, claim.subject) if cue > 0 else None
+    at = claim.start - claim.sentence.start
+    cue = min(cues, key=lambda index: abs(reading.tokens[index].start - at))
+    return _narrowing(reading.tokens, cue - 1, lexicon, claim.subject) if cue > 0 else None
 
 
 def _narrowing(tokens: list[Token], index: int, lexicon: Lexicon, subject: str | None) -> str | None:
@@ -156,8 +176,8 @@ def _narrowing(tokens: list[Token], index: int, lexicon: Lexicon, subject: str |
     word, or what a number counts ('37 million phones shipped')."""
     word = tokens[index]
     if word.kind != "word" or word.text[0].isupper() and (index > 0 or word.text in (subject or "").split()) \
-            or word.lower.endswith(_POSSESSIVES) or word.lower in lexicon.function_words \
-            or word.lower in lexicon.unqualifying or word.lower.rsplit("-", 1)[-1] in lexicon.unqualifying:
+            or word.lower.endswith(POSSESSIVE_ENDINGS) or word.lower in lexicon.function_words \
+            or word.lower.rsplit("-", 1)[-1] in lexicon.unqualifying:
         return None
     if _numeric(tokens, index, lexicon) or index > 0 and _numeric(tokens, index - 1, lexicon):
         return None
@@ -173,7 +193,6 @@ _ADJUSTED = "adjusted"
 _CARRIED = "(carried)"
 """What _qualifier gives a figure whose sentence never names its metric: the metric was carried over from an
 earlier sentence, which is too weak a ground to call two figures one."""
-_POSSESSIVES = ("'s", "’s", "s'", "s’")
 _TALLY_KINDS = (QuantityKind.count, QuantityKind.plain)
 
 

@@ -13,7 +13,7 @@ from ..tokens import tokenize
 from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, least_sum, stated
 from .base import (CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, market_named, same_measure,
-                   states_a_change)
+                   states_a_change, word_before)
 
 
 class ShareOptions(CheckOptions):
@@ -50,7 +50,8 @@ def _share_lists(claims: Sequence[Claim], context: CheckContext, options: ShareO
                 yield shares
                 shares, whole = [], _Whole()
             shares.extend(more)
-            whole = whole.joined(named)
+            for other in named:
+                whole = whole.filled_from(other)
             last_paragraph = paragraph
         if shares:
             yield shares
@@ -63,9 +64,8 @@ class _Whole(NamedTuple):
     def differs(self, other: _Whole) -> bool:
         return any(mine is not None and theirs is not None and mine != theirs for mine, theirs in zip(self, other))
 
-    def joined(self, named: list[_Whole]) -> _Whole:
-        return _Whole(*(mine or next((value for value in values if value), None)
-                        for mine, values in zip(self, zip(*named, strict=True)))) if named else self
+    def filled_from(self, other: _Whole) -> _Whole:
+        return _Whole(self.market or other.market, self.period or other.period)
 
 
 def _whole_named(share: Claim, context: CheckContext) -> _Whole:
@@ -84,9 +84,10 @@ def _by_paragraph(claims: Sequence[Claim], context: CheckContext) -> Iterator[tu
     groups: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for claim in claims:
         groups[(claim.document, claim.paragraph.start)].append(claim)
+    starts = {document: [span.start for span in context.documents[document].paragraphs]
+              for document in {document for document, _ in groups}}
     for (document, start), group in groups.items():
-        paragraphs = context.documents[document].paragraphs
-        yield bisect_left([span.start for span in paragraphs], start), group
+        yield bisect_left(starts[document], start), group
 
 
 def _paragraph_shares(claims: list[Claim], context: CheckContext, options: ShareOptions) -> dict[str, list[Claim]]:
@@ -106,9 +107,7 @@ def _paragraph_shares(claims: list[Claim], context: CheckContext, options: Share
 
 def _a_base(claim: Claim, context: CheckContext) -> bool:
     """'up 0.5 percentage points from 23.6%': the figure a change counts from, of another period."""
-    view = context.document_of(claim).view
-    before = view[max(claim.sentence.start, claim.start - _BASE_WORD_REACH):claim.start].split()
-    return bool(before) and before[-1].lower() in context.lexicon.clauses.base_prepositions
+    return word_before(claim, context) in context.lexicon.clauses.base_prepositions
 
 
 def _over_whole(shares: list[Claim], options: ShareOptions) -> Iterator[Violation]:
@@ -145,8 +144,6 @@ def _share_violation(share: Claim, counted: list[Claim], total: float, least: fl
 
 _ANY_MARKET = "market"
 """What market_named gives for 'the market', which names none in particular."""
-_BASE_WORD_REACH = 12
-"""Characters before a share that hold the word it may follow."""
 _CHANGE_ROLES = (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of, LinkRole.rate_of)
 _MARKER_REACH = 6
 """Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""

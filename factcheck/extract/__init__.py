@@ -9,7 +9,7 @@ from datetime import date
 from ..dates import find_periods
 from ..ingest import from_text
 from ..lexicon import Lexicon, lexicon_for
-from ..models import Claim, Document, Period, Quantity, QuantityKind, Span, UnitMention
+from ..models import Claim, Document, Period, Quantity, Span, UnitMention
 from .context import Context, SentenceIndex, measure_of
 from .mentions import find_unit_mentions
 from .quantities import RawQuantity, Scanner
@@ -120,13 +120,12 @@ def _claims(document: Document, quantities: list[RawQuantity], context: Context)
     ids = [f"{document.id}#{number}" for number in range(1, len(quantities) + 1)]
     links = context.links_for(quantities, ids)
     claims = []
-    carried, subjects = _CarriedMetric(), _Subjects()
-    per_unit = context.lexicon.per_unit_metrics.keys()
+    carried, subjects = _CarriedMetric(context.lexicon.per_unit_metrics.keys()), _Subjects()
     for position, raw in enumerate(quantities):
         sentence = _covering(context.index.sentence_of(raw.start), raw)
         paragraph = _covering(context.index.paragraph_of(raw.start), raw)
         period = context.period_for(raw, sentence, _neighbours(quantities, position))
-        metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence), per_unit)
+        metric = carried.resolve(raw, paragraph, context.metric_for(raw, sentence))
         subject = subjects.resolve(paragraph, context.subject_for(raw, sentence),
                                    context.reporting_company(sentence, metric))
         claims.append(Claim(
@@ -153,14 +152,16 @@ class _CarriedMetric:
     """A figure whose sentence names no metric continues the paragraph's list: 'Tata Power took 17%, and
     Vikram Solar 21%' after a sentence about market shares."""
 
-    def __init__(self) -> None:
+    def __init__(self, per_unit: Collection[str]) -> None:
         self._last: dict[tuple[int, str], str] = {}
+        self._per_unit = per_unit
+        """Metrics never carried: '76 cents per share' is no measure of the next sentence's '$39.1 billion'."""
 
-    def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None, per_unit: Collection[str]) -> str | None:
+    def resolve(self, raw: RawQuantity, paragraph: Span, metric: str | None) -> str | None:
         key = (paragraph.start, measure_of(raw))
         if metric is None:
             return self._last.get(key)
-        if metric not in per_unit:  # '76 cents per share' is no measure of the next sentence's '$39.1 billion'
+        if metric not in self._per_unit:
             self._last[key] = metric
         return metric
 

@@ -25,7 +25,7 @@ from ..models import (
     Span,
 )
 from .quantities import RawQuantity
-from ..tokens import Token
+from ..tokens import POSSESSIVE_ENDINGS, Token
 from ..units import is_duration
 
 _PERIOD_AFTER_REACH = 8
@@ -433,7 +433,7 @@ class Context:
         while run and run[-1].text in ("&",):
             run = run[:-1]
         text = self.document.view[run[0].start:run[-1].end]
-        possessive = text.endswith(("'s", "’s", "s'", "s’"))
+        possessive = text.endswith(POSSESSIVE_ENDINGS)
         if text.endswith(("'s", "’s")):
             text = text[:-2]
         words = text.split()
