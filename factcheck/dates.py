@@ -28,31 +28,37 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from datetime import MAXYEAR, MINYEAR, date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from factcheck.models import Granularity, Period
+from factcheck.models import Granularity, Period, Span
 from factcheck.patterns import alternation
 from factcheck.resources import load_yaml
 
 __all__ = ["find_periods", "parse_date"]
 
 
-def find_periods(text: str, published: date | None, lexicon: str = "en") -> list[Period]:
+def find_periods(text: str, published: date | None, lexicon: str = "en", *,
+                 sentences: Sequence[Span] = (), paragraphs: Sequence[Span] = ()) -> list[Period]:
     """All period expressions in text, non-overlapping, in text order, longest match wins.
 
     ``published`` resolves what the text leaves open: the year of "Q3" or "in March", and every relative
     expression ("last year", "the past decade", "since 2020"). Without it those are skipped.
-    ``lexicon`` names a directory under ``rules/lexicons/``."""
+    ``lexicon`` names a directory under ``rules/lexicons/``. ``sentences`` and ``paragraphs`` let "the year"
+    refer back to the period its own sentence names, or the one its paragraph opens with; without them the
+    whole text is one sentence."""
     grammar = _grammar(lexicon)
     periods: list[Period] = []
-    antecedents = _Antecedents()
+    antecedents = _Antecedents(text, grammar, sentences, paragraphs)
     for match in grammar.scanner.finditer(text):
         if grammar.looks_like_quantity(text, match.start(), match.end()):
             continue
         if match.lastgroup in (_ANAPHOR, _WHOLE_YEAR):
+            if match.lastgroup == _ANAPHOR and grammar.points_elsewhere(text, match.start(), periods):
+                continue
             referred = antecedents.referred_to(match, grammar)
             if referred is not None:
                 periods.append(referred)
@@ -63,34 +69,67 @@ def find_periods(text: str, published: date | None, lexicon: str = "en") -> list
                             anchored=when.anchored, text=match.group(), start_offset=match.start(),
                             end_offset=match.end())
             periods.append(period)
-            antecedents.named(period)
+            if match.group(_COUNTED_BACK) is None:  # 'a year earlier' is a base, never a topic
+                antecedents.named(period)
     return periods
 
 
 _ANAPHOR, _WHOLE_YEAR = "anaphor", "whole_year"
+_COUNTED_BACK = "relative_ago_unit"
 _ANY_PERIOD = "any"
 _ANTECEDENT_KINDS = frozenset({Granularity.year, Granularity.half, Granularity.quarter, Granularity.month,
                                Granularity.range, Granularity.window})
 
 
 class _Antecedents:
-    """The periods named so far that 'the quarter' or 'the period' can refer back to."""
+    """The periods named so far that 'the quarter' or 'the period' can refer back to. The most salient one of
+    the kind wins: the last its own sentence names, else the last that opens a sentence of its paragraph ('For
+    fiscal 2026, ...'), else the last named. A period named in passing ('up from the $72.4 billion it reported
+    for fiscal 2025') does not take over the paragraph's topic."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str, grammar: _Grammar, sentences: Sequence[Span], paragraphs: Sequence[Span]) -> None:
+        self._text, self._grammar = text, grammar
+        self._sentence_starts = [span.start for span in sentences] or [0]
+        self._paragraph_starts = [span.start for span in paragraphs] or [0]
         self._by_kind: dict[str, Period] = {}
+        self._in_sentence: dict[tuple[int, str], Period] = {}
+        self._framing: dict[tuple[int, str], Period] = {}
 
     def named(self, period: Period) -> None:
-        if period.granularity in _ANTECEDENT_KINDS:
-            self._by_kind[period.granularity.value] = self._by_kind[_ANY_PERIOD] = period
+        if period.granularity not in _ANTECEDENT_KINDS:
+            return
+        sentence, paragraph = self._sentence_of(period.start_offset), self._paragraph_of(period.start_offset)
+        framing = self._opens_sentence(period, sentence)
+        for kind in (period.granularity.value, _ANY_PERIOD):
+            self._by_kind[kind] = self._in_sentence[sentence, kind] = period
+            if framing:
+                self._framing[paragraph, kind] = period
 
     def referred_to(self, match: re.Match[str], grammar: _Grammar) -> Period | None:
         """The period an anaphor ('the quarter') or a whole-year word ('full-year') stands for, at its own words."""
         if match.lastgroup == _ANAPHOR:
-            period = self._by_kind.get(grammar.anaphora[_key(match.group("anaphor_word"))])
+            period = self._salient(grammar.anaphora[_key(match.group("anaphor_word"))], match.start())
         else:
             period = self._whole_year()
         return None if period is None else period.model_copy(
             update={"text": match.group(), "start_offset": match.start(), "end_offset": match.end()})
+
+    def _salient(self, kind: str, offset: int) -> Period | None:
+        found = self._in_sentence.get((self._sentence_of(offset), kind))
+        if found is None:
+            found = self._framing.get((self._paragraph_of(offset), kind))
+        return found if found is not None else self._by_kind.get(kind)
+
+    def _opens_sentence(self, period: Period, sentence: int) -> bool:
+        """'For fiscal 2026, ...', 'In the third quarter revenue ...', 'Last year, ...'."""
+        words = self._text[sentence:period.start_offset].split()
+        return not words or len(words) == 1 and _key(words[0]) in self._grammar.framing_words
+
+    def _sentence_of(self, offset: int) -> int:
+        return self._sentence_starts[max(0, bisect_right(self._sentence_starts, offset) - 1)]
+
+    def _paragraph_of(self, offset: int) -> int:
+        return self._paragraph_starts[max(0, bisect_right(self._paragraph_starts, offset) - 1)]
 
     def _whole_year(self) -> Period | None:
         """The calendar year of the last period named, when that period lies within one year."""
@@ -295,7 +334,7 @@ def _patterns(lexicon: dict[str, Any]) -> tuple[str, dict[str, str]]:
         "year": rf"(?P<year_value>{_YEAR}){_NUMBER_END}",
         "anaphor": (
             rf"{the}\s+(?P<anaphor_word>{_words(lexicon['anaphora']['words'])}){_WORD_END}"
-            rf"(?!\s+{_words(lexicon['anaphora']['not_before'])}(?!\w))"
+            rf"(?!\s+{_words(lexicon['anaphora']['not_before'])}(?!\w))(?!\s+[0-9])"
         ),
         "whole_year": rf"{_words(lexicon['anaphora']['whole_year'])}{_WORD_END}",
     }
@@ -371,6 +410,9 @@ class _Grammar:
             self.months[_key(entry["name"])] = (number, entry.get("guarded", False))
             self.months.update({_key(abbreviation): (number, True) for abbreviation in entry["abbreviations"]})
         self.month_guard = {_key(word) for word in lexicon["month_guard"]}
+        self.framing_words = {_key(word) for word in lexicon["anaphora"]["framing"]}
+        self.anaphor_not_after = {_key(word) for word in lexicon["anaphora"]["not_after"]}
+        self.of_words = {_key(word) for word in lexicon["of"]}
         self.anaphora = {_key(word): kind for word, kind in lexicon["anaphora"]["words"].items()}
         self.ordinals = {_key(word): value for word, value in lexicon["ordinals"].items()}
         self.numbers = {_key(word): value for word, value in lexicon["numbers"].items()}
@@ -403,6 +445,16 @@ class _Grammar:
         if text[start].isdigit() and self._quantity_before.search(text, max(0, start - self._quantity_reach), start):
             return True
         return text[end - 1].isdigit() and self._quantity_after.match(text, end) is not None
+
+    def points_elsewhere(self, text: str, start: int, earlier: list[Period]) -> bool:
+        """'up 2% on the year' compares with a year before; 'the first two months of the financial year' names
+        the year of the period before it, which that period already reads."""
+        previous = _PREVIOUS_WORD.search(text, max(0, start - _GUARD_REACH), start)
+        if previous is None:
+            return False
+        word = _key(previous.group(1))
+        return word in self.anaphor_not_after or word in self.of_words and bool(earlier) \
+            and not text[earlier[-1].end_offset:previous.start(1)].strip()
 
     def after_guard_word(self, text: str, start: int) -> bool:
         """True when the word just before ``start`` makes a guarded month name a month ("in May")."""

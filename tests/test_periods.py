@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import find_periods, parse_date
-from factcheck.models import Granularity, Modality, Period
+from factcheck.models import Granularity, Modality, Period, Span
 
 FEB_2026 = date(2026, 2, 1)
 NOV_2025 = date(2025, 11, 24)
@@ -450,3 +451,37 @@ def test_extreme_publication_dates_do_not_raise(published: date) -> None:
 )
 def test_hostile_input_finishes(hostile: str) -> None:
     _check_invariants(hostile, find_periods(hostile, NOV_2025))
+
+
+def _sentences(text: str) -> list[Span]:
+    return [Span(start=match.start(), end=match.end()) for match in re.finditer(r".+?\.(?=\s+[A-Z]|$)", text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        # The paragraph's topic, not the year named in passing in the sentence before.
+        ("For fiscal 2026, the company expects revenue of $75 billion, up from the $72.4 billion it reported for "
+         "fiscal 2025. It forecast earnings of $9 a share for the year.", "FY2026"),
+        # Its own sentence's year comes first.
+        ("For fiscal 2026, the company expects revenue of $75 billion. It had forecast fiscal 2025 earnings of "
+         "$8.10 a share and ended the year at $8.27.", "FY2025"),
+        # A base counted back ('a year earlier') is never what 'the year' means.
+        ("Revenue rose 3% in 2025 from a year earlier. Margins widened over the year.", "2025"),
+        ("In 2024, output recovered. Prices were compared with 2023 levels. Over the year, margins grew.", "2024"),
+    ],
+)
+def test_the_year_refers_to_the_most_salient_year(text: str, label: str) -> None:
+    referring = [p for p in find_periods(text, NOV_2025, sentences=_sentences(text)) if p.text == "the year"]
+    assert [p.label for p in referring] == [label]
+
+
+@pytest.mark.parametrize("text", [
+    "Sales rose in 2024. Unemployment rose 1.6 percentage points on the year.",  # a comparison, not a period
+    "Revenue rose in 2024. Profit rose in Q3 of the fiscal year.",  # Q3 already reads its year
+    "Sales rose in 2024. Investors are cautious about the year ahead.",
+    "Sales rose in 2024. The year 2025 looks weaker.",
+])
+def test_the_year_that_points_elsewhere_is_no_anaphor(text: str) -> None:
+    found = [p.text for p in find_periods(text, NOV_2025, sentences=_sentences(text))]
+    assert not [period for period in found if "year" in period.lower()]

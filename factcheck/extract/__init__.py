@@ -55,9 +55,10 @@ def _document(source: str | bytes | Document, published: date | None, fmt: str) 
 def extract_claims(document: Document) -> list[Claim]:
     language = lexicon_for(document.language)
     tokens = tokenize(document.view)
-    periods = find_periods(document.view, document.published)
+    structure = {"sentences": document.sentences, "paragraphs": document.paragraphs}
+    periods = find_periods(document.view, document.published, **structure)
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
-    spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE)
+    spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, **structure)
     quantities = _scan_sentences(document, tokens, language, _blocked_tokens(tokens, spans))
     index = SentenceIndex(document.sentences, document.paragraphs)
     context = Context(document, tokens, language, periods, index)
