@@ -420,11 +420,12 @@ def _label_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 @cache
 def _currency_codes() -> frozenset[str]:
-    """Letters that, glued to digits, make an amount ('EUR1.2bn', 'RMB500'), not a product code."""
+    """Letters that, glued to digits, make an amount ('EUR1.2bn', 'RMB500', 'SFr2.6bn'), not a product code."""
     import iso4217
 
-    return frozenset(member.code for member in iso4217.Currency) | frozenset(
-        load_yaml("lexicons/en/money.yml")["code_aliases"])
+    money = load_yaml("lexicons/en/money.yml")
+    letter_signs = {sign.rstrip(".") for sign in money["signs"] if sign.rstrip(".").isalpha()}
+    return frozenset(member.code for member in iso4217.Currency) | frozenset(money["code_aliases"]) | letter_signs
 
 
 def _after_a_figure(rendered: str, start: int) -> bool:

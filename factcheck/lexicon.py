@@ -149,6 +149,7 @@ class ClauseWords:
     name_only_prefixes: frozenset[str]
     quote_marks: frozenset[str]
     dashes: frozenset[str]
+    determiners: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -100,6 +100,8 @@ def test_scale_words(text, value):
         ("Reserves hit 3.2 trillion renminbi.", "3.2 trillion renminbi", 3.2e12, "CNY", False),
         ("The dividend is 45 cents.", "45 cents", 0.45, "USD", True),
         ("They spent 10 australian dollars.", "10 australian dollars", 10, "AUD", False),
+        ("Net income was SFr2.64bn.", "SFr2.64bn", 2.64e9, "CHF", False),
+        ("Revenue reached Rp5tn.", "Rp5tn", 5e12, "IDR", False),
     ],
 )
 def test_money(text, surface, value, currency, inferred):
@@ -355,6 +357,13 @@ def test_full_year_is_the_year_of_the_period_named_before():
 )
 def test_a_forecast_for_a_month_or_quarter_without_a_year_is_for_the_next_one(text, label):
     assert only(text, date(2025, 6, 1)).period.label == label
+
+
+def test_a_year_named_for_a_later_figure_does_not_anchor_the_period():
+    found = claims("In the first seven months of the year, it carried 20.9 million passengers, up 5% from "
+                   "19.9 million in the same period of 2025.", date(2026, 8, 7))
+    assert [(claim.text, claim.period.label) for claim in found] == [
+        ("20.9 million", "2026-01..2026-07"), ("5%", "2026-01..2026-07"), ("19.9 million", "2025")]
 
 
 def test_comparison_base_is_not_the_period():

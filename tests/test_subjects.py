@@ -106,6 +106,20 @@ def test_a_name_in_a_relative_clause_is_not_the_main_clause_s_subject():
     assert first("Vivo, which overtook Transsion to become the fourth-largest, had 9%.").subject == "Vivo"
 
 
+def test_a_name_in_an_apposition_is_not_the_subject():
+    claim = first("Voltera Motors, the California-based EV maker, registered 112,000 vehicles in Europe.")
+    assert claim.subject == "Voltera Motors"
+
+
+def test_the_speaker_is_the_name_before_an_apposition():
+    claim = first("Nordavia Group, the Scandinavian airline group, said it carried 3.42 million passengers.")
+    assert claim.attribution.source == "Nordavia"
+
+
+def test_a_month_after_a_name_is_no_part_of_it():
+    assert first("Nordavia July passenger numbers rose 7% on a year earlier.").subject == "Nordavia"
+
+
 def test_a_figure_inside_a_relative_clause_keeps_its_subject():
     assert first("Samsung said Apple, which sold 5 million phones, gained share.").subject in ("Apple", None)
 
@@ -209,6 +223,9 @@ def test_a_change_does_not_link_across_statements(text, unlinked):
         ("The rate fell to 3.2% in March, down from 3.5% in February.", ("3.5%", LinkRole.change_from, "3.2%")),
         ("Revenue rose 12% to $60.9 billion from $50.9 billion.",
          ("$50.9 billion", LinkRole.change_from, "$60.9 billion")),
+        ("The group carried 3.42 million passengers in July, up 7% from 3.20 million a year earlier.",
+         ("3.20 million", LinkRole.change_from, "3.42 million")),
+        ("Its share was 41%, up about 2 points from 39%.", ("39%", LinkRole.change_from, "41%")),
     ],
 )
 def test_a_change_within_one_statement_is_linked(text, link):

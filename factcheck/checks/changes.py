@@ -10,7 +10,8 @@ from pydantic import Field
 from ..models import Approximation, Claim, Direction, LinkRole, QuantityKind
 from ..tokens import tokenize
 from ..tolerance import INFINITY, Interval, percent_change, stated
-from .base import CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure, word_before
+from .base import (CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, same_measure, states_a_change,
+                   word_before)
 
 _RATE_KINDS = (QuantityKind.percent, QuantityKind.percentage_points)
 _LEVEL_WORDS = frozenset({"to", "at"})
@@ -51,8 +52,14 @@ def _rate_near(start: Claim, end: Claim, claims: Sequence[Claim], context: Check
     candidates = [c for c in claims if c.quantity.kind in _RATE_KINDS and c is not start and c is not end
                   and not c.quantity.is_range and _distance(c, low, high) <= _RATE_REACH
                   and (metric is None or c.metric in (None, metric, "growth", "decline")) and not _is_level(c, context)
-                  and not _rates_another(c, ends)]
+                  and not _rates_another(c, ends) and not _attributive(c, context)]
     return min(candidates, key=lambda c: (not _rates(c, ends), _distance(c, low, high)), default=None)
+
+
+def _attributive(rate: Claim, context: CheckContext) -> bool:
+    """'slowed to 2.9% from 3.1%, still above the 2% target': a rate that qualifies a noun ('target', 'stake')
+    sizes no change; 'the 6% rise' does."""
+    return word_before(rate, context) in context.lexicon.clauses.determiners and not states_a_change(rate, context)
 
 
 def _rates(rate: Claim, ends: tuple[str, str]) -> bool:

@@ -100,7 +100,8 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
     periods = _periods(claims, figures)
     first_said: dict[tuple, Claim] = {}
     # An article that first gives 'underlying profit' means it by a later bare 'profit'; one that first gives
-    # 'revenue' means another figure by 'broadcasting revenue' after it.
+    # 'revenue' means another figure by 'broadcasting revenue' after it, and one that first gives 'gold revenue'
+    # may mean all revenue, or another part of it, by a later bare 'revenue'.
     first_qualifier: dict[tuple, str | None] = {}
     readings: dict[tuple[str, int], _Reading] = {}
     flagged: set[tuple] = set()
@@ -115,7 +116,7 @@ def check_restatement(claims: Sequence[Claim], context: CheckContext,
         if qualifier is _CARRIED:
             continue
         first = first_qualifier.setdefault(base, qualifier)
-        key = (*base, qualifier or first)
+        key = (*base, qualifier or (first if first == _ADJUSTED else None))
         earlier = first_said.setdefault(key, claim)
         if earlier is claim or key in flagged or earlier.sentence == claim.sentence:
             continue

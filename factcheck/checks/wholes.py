@@ -92,7 +92,7 @@ def _by_paragraph(claims: Sequence[Claim], context: CheckContext) -> Iterator[tu
 
 def _paragraph_shares(claims: list[Claim], context: CheckContext, options: ShareOptions) -> dict[str, list[Claim]]:
     """A paragraph's shares by metric; figures of units sold count as shares in a paragraph about shares."""
-    percents = [c for c in claims if c.quantity.kind is QuantityKind.percent and not _in_a_change(c)]
+    percents = [c for c in claims if c.quantity.kind is QuantityKind.percent and not _a_change_base_or_size(c)]
     shares_here = any(claim.metric in options.metrics for claim in percents)
     groups: dict[str, list[Claim]] = defaultdict(list)
     for claim in percents:
@@ -183,6 +183,12 @@ def check_parts_of_total(claims: Sequence[Claim], context: CheckContext, options
                         {"arithmetic": f"{listing} = {summed:,.0f}; total stated as {total.text} "
                                        f"(allowed difference {tolerance:,.0f})"},
                         claim_key(total))
+
+
+def _a_change_base_or_size(claim: Claim) -> bool:
+    """'41%, up 2 points from 39%': the base and the size of a change are no shares of now; the level it reached
+    is."""
+    return any(link.role in (LinkRole.change_from, LinkRole.rate_of) for link in claim.links)
 
 
 def _in_a_change(claim: Claim) -> bool:

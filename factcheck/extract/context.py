@@ -64,6 +64,8 @@ _OPENING_PHRASE = 5
 """'In the third quarter, ...': the most tokens an opening phrase before a sentence's main clause has."""
 _APPOSITION_REACH = 4
 """'Laura Page, a gas analyst at ...': words after a name's comma searched for a person's title."""
+_APPOSED_SPEAKER_REACH = 8
+"""'Nordavia Group, the Scandinavian airline group, said': the most tokens of an apposition before a verb."""
 
 
 class SentenceIndex:
@@ -138,6 +140,8 @@ class Context:
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
             map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
+        self._period_tokens = frozenset(index for period in self.periods for index in range(
+            bisect_left(self._token_starts, period.start_offset), bisect_left(self._token_starts, period.end_offset)))
         self._dateline = self._find_dateline()
         self._observer_initials: set[str] = set()
 
@@ -186,7 +190,8 @@ class Context:
         if chosen is None or chosen.anchored or chosen.granularity not in _SHIFTABLE \
                 or any(word in chosen.text.lower() for word in self._words.relative_period_words):
             return chosen
-        anchored_years = {p.start.year for p in candidates if p.anchored and p.granularity is Granularity.year}
+        anchored_years = {p.start.year for p in candidates if p.anchored and p.granularity is Granularity.year
+                          and not _figure_between(quantity.end, p.start_offset, quantities)}
         return _in_year(chosen, anchored_years.pop()) if len(anchored_years) == 1 else chosen
 
     def _period_after(self, quantity: RawQuantity, candidates: list[Period],
@@ -196,8 +201,8 @@ class Context:
             return None
         nearest = following[0]
         gap_low, gap_high = quantity.next_index, bisect_left(self._token_starts, nearest.start_offset)
-        figure_between = any(quantity.end <= q.start < nearest.start_offset for q in quantities)
-        if gap_high - gap_low > _PERIOD_AFTER_REACH or figure_between or self._clause_break(gap_low, gap_high):
+        if gap_high - gap_low > _PERIOD_AFTER_REACH or _figure_between(quantity.end, nearest.start_offset, quantities) \
+                or self._clause_break(gap_low, gap_high):
             return None
         return nearest
 
@@ -263,12 +268,15 @@ class Context:
         return before >= 0 and self.tokens[before].lower in self._words.address_verbs
 
     def _in_relative_clause(self, name: _Name, figure: int, low: int) -> bool:
-        """Whether a name sits in a relative clause (', which ... ,') that closes before the figure."""
+        """Whether a name sits in a relative clause (', which ... ,') or an apposition (', the California-based EV
+        maker,') that closes before the figure or verb at ``figure``."""
+        words = self._words
         for back in range(name.start - 1, low - 1, -1):
-            if self.tokens[back].text in self._words.clause_breaks:
-                relative = back + 1 < name.start and self.tokens[back + 1].lower in self._words.relative_pronouns
-                return relative and any(self.tokens[i].text in self._words.clause_breaks
-                                        for i in range(name.end, figure))
+            if self.tokens[back].text in words.clause_breaks:
+                opener = self.tokens[back + 1].lower if back + 1 < name.start else None
+                set_off = opener in words.relative_pronouns or opener in words.determiners and back > low \
+                    and self.tokens[back - 1].text[:1].isupper()
+                return set_off and any(self.tokens[i].text in words.clause_breaks for i in range(name.end, figure))
         return False
 
     def _statement_end(self, low: int, high: int) -> int:
@@ -353,7 +361,7 @@ class Context:
             if not run and not token.text[:1].isupper():
                 continue  # most tokens: no name starts in lower case
             end = index  # where a run closed by this token ends; a possessive closes the run after itself
-            if index not in self.figure_tokens and index not in self._dateline \
+            if index not in self.figure_tokens and index not in self._dateline and index not in self._period_tokens \
                     and self._is_name_part(token, run, index):
                 run.append(token)
                 if not self._owner(token):
@@ -662,9 +670,13 @@ class Context:
 
     def _source_near_verb(self, verb: int, low: int, high: int) -> str | None:
         before = [name for name in self._proper_phrases((low, high), max(low, verb - 6), verb)
-                  if not name.possessive and not self._quoted_before(name.end, verb)]
+                  if not name.possessive and not self._quoted_before(name.end, verb)
+                  and not self._in_relative_clause(name, verb, low)]
         if before:
             return before[-1].text
+        apposed = self._apposed_speaker(verb, low, high)
+        if apposed is not None:
+            return apposed
         for size in (2, 1):
             start = verb - size
             if start >= low and self._span_text(start, verb).lower() in self._words.source_nouns:
@@ -674,6 +686,20 @@ class Context:
             return determined
         after = self._proper_phrases((low, high), verb + 1, min(high, verb + 5))
         return after[0].text if after and verb + 1 < high and self.tokens[verb + 1].text[:1].isupper() else None
+
+    def _apposed_speaker(self, verb: int, low: int, high: int) -> str | None:
+        """'Nordavia Group, the Scandinavian airline group, said': the name before an apposition that ends right
+        before the verb."""
+        breaks = self._words.clause_breaks
+        if verb - 1 <= low or self.tokens[verb - 1].text not in breaks:
+            return None
+        for back in range(verb - 2, max(low, verb - 2 - _APPOSED_SPEAKER_REACH) - 1, -1):
+            if self.tokens[back].text in breaks:
+                if self.tokens[back + 1].lower not in self._words.determiners:
+                    return None
+                named = [name for name in self._proper_phrases((low, high), back - 1, back) if name.end == back]
+                return named[0].text if named and not named[0].possessive else None
+        return None
 
     def _quoted_before(self, end: int, verb: int) -> bool:
         """'"... paid off for Apple," said Lucas Zhong': a quotation closes between the name and the verb."""
@@ -750,14 +776,15 @@ class Context:
     def _link_pair(self, quantities: list[RawQuantity], ids: list[str], a: int, b: int,
                    links: dict[int, list[Link]]) -> None:
         first, second = quantities[a], quantities[b]
-        role = self._relation(first, second)
+        role = self._relation(first, second, quantities[a + 1:b])
         if role is None or role[0] in _CHANGE_ROLES and not self._same_statement(first, second):
             return
         forward, backward = role
         links.setdefault(a, []).append(Link(role=forward, target=ids[b]))
         links.setdefault(b, []).append(Link(role=backward, target=ids[a]))
 
-    def _relation(self, first: RawQuantity, second: RawQuantity) -> tuple[LinkRole, LinkRole] | None:
+    def _relation(self, first: RawQuantity, second: RawQuantity,
+                  between: list[RawQuantity]) -> tuple[LinkRole, LinkRole] | None:
         before_first = self._word_before(first.first_token)
         before_second = self._word_before(second.first_token)
         change_from, change_to = self._words.change_from, self._words.change_to
@@ -766,7 +793,7 @@ class Context:
         if before_first in change_to and before_second in change_from and first.kind == second.kind:
             return LinkRole.change_to, LinkRole.change_from
         if before_second in change_from and first.kind == second.kind \
-                and self._direction_before(second.first_token - 1):
+                and (self._direction_before(second.first_token - 1) or self._sized_change_before(second, between)):
             return LinkRole.change_to, LinkRole.change_from
         if first.kind in _RATE_KINDS and second.kind not in _RATE_KINDS \
                 and second.first_token - first.next_index <= _RATE_RESULT_REACH \
@@ -797,11 +824,23 @@ class Context:
         """'85%, up from 73%': a direction word right before 'from'."""
         return index > 0 and self.lexicon.direction.match(self.tokens, index - 1) is not None
 
+    def _sized_change_before(self, base: RawQuantity, between: list[RawQuantity]) -> bool:
+        """'3.42 million passengers in July, up 7% from 3.20 million': a rate after a direction word, right
+        before the 'from' of the base."""
+        return any(rate.kind in _RATE_KINDS and rate.next_index == base.first_token - 1
+                   and self._direction_before(rate.first_token) for rate in between)
+
     def _word_before(self, index: int) -> str | None:
         return self.tokens[index - 1].lower if index > 0 else None
 
     def _result_word_between(self, low: int, high: int) -> bool:
         return any(self.tokens[i].lower in self._words.result_words for i in range(low, high))
+
+
+def _figure_between(low: int, high: int, quantities: list[RawQuantity]) -> bool:
+    """Whether a figure starts between offsets ``low`` and ``high``: a period after it is that figure's ('20.9
+    million, up 5% from 19.9 million in the same period of 2025')."""
+    return any(low <= quantity.start < high for quantity in quantities)
 
 
 def _initials(name: str) -> str:
