@@ -950,3 +950,9 @@ def test_a_number_that_counts_something_else_keeps_its_own_measure():
 def test_the_level_a_rate_of_change_counts_from_is_no_rate(text):
     level = next(c for c in claims(text) if c.text == "76.4 million")
     assert (level.quantity.kind, level.quantity.unit) == (QuantityKind.count, None)
+
+
+def test_a_year_earlier_after_a_unit_is_a_period_not_a_rate():
+    base = claims("Cargo fell to 21,400 tonnes from 19,800 tonnes a year earlier.")[1]
+    assert (base.text, base.quantity.unit) == ("19,800 tonnes", "metric_ton")
+    assert only("Output was 5 million tonnes a year.").quantity.unit == "metric_ton / year"

@@ -52,8 +52,20 @@ def _rate_near(start: Claim, end: Claim, claims: Sequence[Claim], context: Check
     candidates = [c for c in claims if c.quantity.kind in _RATE_KINDS and c is not start and c is not end
                   and not c.quantity.is_range and _distance(c, low, high) <= _RATE_REACH
                   and (metric is None or c.metric in (None, metric, "growth", "decline")) and not _is_level(c, context)
-                  and not _rates_another(c, ends) and not _attributive(c, context)]
+                  and not _rates_another(c, ends) and not _attributive(c, context)
+                  and not _counted_from_another(c, (start, end), claims, context)]
     return min(candidates, key=lambda c: (not _rates(c, ends), _distance(c, low, high)), default=None)
+
+
+def _counted_from_another(rate: Claim, ends: tuple[Claim, Claim], claims: Sequence[Claim],
+                          context: CheckContext) -> bool:
+    """'up from 561,000 ounces but down about 4% from 638,000 ounces': a rate followed by a base of its own
+    sizes the change from that base."""
+    following = next((claim for claim in claims if claim.start >= rate.end), None)
+    if following is None or following in ends:
+        return False
+    between = context.document_of(rate).view[rate.end:following.start].split()
+    return len(between) == 1 and between[0].lower() in context.lexicon.clauses.change_from
 
 
 def _attributive(rate: Claim, context: CheckContext) -> bool:

@@ -10,7 +10,9 @@ from typing import NamedTuple
 from pydantic import Field
 
 from ..tokens import tokenize
-from ..models import Claim, LinkRole, QuantityKind
+from ..units import measuring_unit
+from ..keys import fold
+from ..models import AttributionKind, Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, least_sum, stated
 from .base import (CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, market_named, same_measure,
                    states_a_change, word_before)
@@ -58,19 +60,24 @@ def _share_lists(claims: Sequence[Claim], context: CheckContext, options: ShareO
 
 
 class _Whole(NamedTuple):
+    """What a list of shares divides: a market in a period, as one source measures it ('In a separate report,
+    Counterpoint said ...' starts another list)."""
     market: str | None = None
     period: str | None = None
+    source: str | None = None
 
     def differs(self, other: _Whole) -> bool:
         return any(mine is not None and theirs is not None and mine != theirs for mine, theirs in zip(self, other))
 
     def filled_from(self, other: _Whole) -> _Whole:
-        return _Whole(self.market or other.market, self.period or other.period)
+        return _Whole(*(mine or theirs for mine, theirs in zip(self, other)))
 
 
 def _whole_named(share: Claim, context: CheckContext) -> _Whole:
     market = market_named(share, context.document_of(share))
-    return _Whole(None if market == _ANY_MARKET else market, share.period.label if share.period else None)
+    source = share.attribution.source if share.attribution.kind is AttributionKind.source else None
+    return _Whole(None if market == _ANY_MARKET else market, share.period.label if share.period else None,
+                  fold(source) if source else None)
 
 
 def _comes_back(more: list[Claim], shares: list[Claim]) -> bool:
@@ -217,12 +224,21 @@ def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext
     view = context.document_of(total).view
     lexicon = context.lexicon
     opener = _phrase_before(view, total, lexicon.total_openers)
-    after = tokenize(view[total.end:parts[-1].start].lower())
+    after = tokenize(view[_past_own_period(total, parts[0]):parts[-1].start].lower())
     exhaustive = _phrase_anywhere(after, lexicon.exhaustive_markers)
     marker_follows = _phrase_anywhere(after[:_MARKER_REACH], lexicon.part_markers)
     if not (opener or marker_follows):
         return None
     return parts, exhaustive
+
+
+def _past_own_period(total: Claim, first_part: Claim) -> int:
+    """Where the words after a total start, past its own period ('A$2.9 billion at the end of September,
+    comprising ...'), so that the period does not push the part marker out of reach."""
+    period = total.period
+    if period is not None and total.end <= period.start_offset and period.end_offset <= first_part.start:
+        return period.end_offset
+    return total.end
 
 
 def _phrase_before(view: str, claim: Claim, table) -> bool:
@@ -280,14 +296,15 @@ def _rate_times_base(claims: Sequence[Claim], context: CheckContext,
 
 def _units_times_price(claims: Sequence[Claim], context: CheckContext,
                        options: UnitPriceOptions) -> Iterator[Violation]:
-    counts = [c for c in claims if c.quantity.kind is QuantityKind.count]
+    counts = [c for c in claims if c.quantity.kind in (QuantityKind.count, QuantityKind.physical)]
     money = [c for c in claims if c.quantity.kind is QuantityKind.money]
     for price in money:
         totals = [c for c in money if c is not price and c.quantity.currency == price.quantity.currency
                   and c.start > price.end]
         count = next((c for c in reversed(counts) if c.end <= price.start), None)
         # Reading the words around a figure costs the most, so it waits until the arithmetic is possible.
-        if count is None or not totals or not _is_unit_price(price, context):
+        if count is None or not totals or not _is_unit_price(price, context) \
+                or count.quantity.kind is QuantityKind.physical and _priced_per(price, context) != count.quantity.unit:
             continue
         total = totals[0]
         product = (stated(count, hedge=options.hedge) * stated(price, hedge=options.hedge)).widened(
@@ -300,6 +317,21 @@ def _units_times_price(claims: Sequence[Claim], context: CheckContext,
                         {"arithmetic": f"{count.text} x {price.text} = {product.describe(0)}; "
                                        f"text says {total.text}"},
                         claim_key(total))
+
+
+def _priced_per(price: Claim, context: CheckContext) -> str | None:
+    """The unit a price is per ('A$5,180 an ounce' -> 'ounce'), so that '598,000 ounces' times it is a total."""
+    lexicon = context.lexicon
+    tokens = tokenize(context.document_of(price).view[price.end:price.end + _PER_UNIT_REACH])
+    joiner = lexicon.rate_joiners.match(tokens, 0) or lexicon.time_rate_joiners.match(tokens, 0)
+    if joiner is None or joiner[1] >= len(tokens):
+        return None
+    named = lexicon.units_words.match(tokens, joiner[1]) or lexicon.units_exact.match(tokens, joiner[1])
+    return measuring_unit(named[0] if named else tokens[joiner[1]].text)
+
+
+_PER_UNIT_REACH = 30
+"""Characters after a price that hold 'per metric tonne'."""
 
 
 def _is_unit_price(claim: Claim, context: CheckContext) -> bool:

@@ -829,7 +829,9 @@ class Scanner:
         return tail if after >= len(self.tokens) or self.tokens[after].text in _SENTENCE_ENDS else None
 
     def _per_time(self, index: int) -> tuple[str, int] | None:
-        """'per year', 'a day', '/cm3' after a unit: the quantity is a rate."""
+        """'per year', 'a day', '/cm3' after a unit: the quantity is a rate. Not 'a year earlier', a period."""
+        if not self._free(index):
+            return None
         joiner = self.lexicon.rate_joiners.match(self.tokens, index)
         time_only = joiner is None
         if joiner is None:
