@@ -150,6 +150,7 @@ class ClauseWords:
     quote_marks: frozenset[str]
     dashes: frozenset[str]
     determiners: frozenset[str]
+    apposition_marks: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,12 @@ def test_a_name_in_an_apposition_is_not_the_subject():
     assert claim.subject == "Voltera Motors"
 
 
+def test_a_dash_after_a_place_opens_no_apposition():
+    found = claims("Markets were calm. SYDNEY — The Reserve Bank of Australia held its cash rate at 3.85 per cent, "
+                   "defying markets that had priced a roughly 90 per cent chance of a cut.")
+    assert [claim.subject for claim in found] == ["Reserve Bank of Australia"] * 2
+
+
 def test_the_speaker_is_the_name_before_an_apposition():
     claim = first("Nordavia Group, the Scandinavian airline group, said it carried 3.42 million passengers.")
     assert claim.attribution.source == "Nordavia"

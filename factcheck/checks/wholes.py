@@ -11,8 +11,7 @@ from pydantic import Field
 
 from ..tokens import tokenize
 from ..units import measuring_unit
-from ..keys import fold
-from ..models import AttributionKind, Claim, LinkRole, QuantityKind
+from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, least_sum, stated
 from .base import (CheckContext, CheckKind, CheckOptions, Scope, Violation, claim_key, market_named, same_measure,
                    states_a_change, word_before)
@@ -60,11 +59,10 @@ def _share_lists(claims: Sequence[Claim], context: CheckContext, options: ShareO
 
 
 class _Whole(NamedTuple):
-    """What a list of shares divides: a market in a period, as one source measures it ('In a separate report,
-    Counterpoint said ...' starts another list)."""
+    """What a list of shares divides: a market in a period. Not a source: two sources' shares of one market
+    that add up past 100% cannot both be right."""
     market: str | None = None
     period: str | None = None
-    source: str | None = None
 
     def differs(self, other: _Whole) -> bool:
         return any(mine is not None and theirs is not None and mine != theirs for mine, theirs in zip(self, other))
@@ -75,9 +73,7 @@ class _Whole(NamedTuple):
 
 def _whole_named(share: Claim, context: CheckContext) -> _Whole:
     market = market_named(share, context.document_of(share))
-    source = share.attribution.source if share.attribution.kind is AttributionKind.source else None
-    return _Whole(None if market == _ANY_MARKET else market, share.period.label if share.period else None,
-                  fold(source) if source else None)
+    return _Whole(None if market == _ANY_MARKET else market, share.period.label if share.period else None)
 
 
 def _comes_back(more: list[Claim], shares: list[Claim]) -> bool:

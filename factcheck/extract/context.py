@@ -275,7 +275,7 @@ class Context:
             if self.tokens[back].text in words.clause_breaks:
                 opener = self.tokens[back + 1].lower if back + 1 < name.start else None
                 set_off = opener in words.relative_pronouns or opener in words.determiners and back > low \
-                    and self.tokens[back - 1].text[:1].isupper()
+                    and self.tokens[back].text in words.apposition_marks and self.tokens[back - 1].text[:1].isupper()
                 return set_off and any(self.tokens[i].text in words.clause_breaks for i in range(name.end, figure))
         return False
 
@@ -690,11 +690,13 @@ class Context:
     def _apposed_speaker(self, verb: int, low: int, high: int) -> str | None:
         """'Nordavia Group, the Scandinavian airline group, said': the name before an apposition that ends right
         before the verb."""
-        breaks = self._words.clause_breaks
-        if verb - 1 <= low or self.tokens[verb - 1].text not in breaks:
+        marks = self._words.apposition_marks
+        if verb - 1 <= low or self.tokens[verb - 1].text not in marks:
             return None
         for back in range(verb - 2, max(low, verb - 2 - _APPOSED_SPEAKER_REACH) - 1, -1):
-            if self.tokens[back].text in breaks:
+            if self.tokens[back].text in self._words.clause_breaks:
+                if self.tokens[back].text not in marks:
+                    return None
                 if self.tokens[back + 1].lower not in self._words.determiners:
                     return None
                 named = [name for name in self._proper_phrases((low, high), back - 1, back) if name.end == back]

@@ -126,9 +126,10 @@ class Scanner:
                 or any(word not in self.lexicon.comparison_joiners for word in between[:-1]):
             return bare
         after = bare.next_index
-        if after < len(self.tokens) and self.tokens[after].kind == "word" \
-                and self.tokens[after].lower not in self.lexicon.function_words:
-            return bare
+        following = self.tokens[after] if after < len(self.tokens) else None
+        if following is not None and following.kind == "word" \
+                and (following.lower not in self.lexicon.function_words or not following.text.islower()):
+            return bare  # 'from 12 stores', 'from two US carmakers' ('US' is no 'us')
         if previous.kind in _RATES and (bare.scale != 1.0 or self._sizes_a_change(previous)):
             return bare  # 'up 4.7% from 76.4 million', '8.4%, with 27.9 million': no rate is counted in millions
         return _lend(bare, previous)._replace(bare=False)
