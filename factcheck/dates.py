@@ -126,10 +126,10 @@ class _Antecedents:
         return not words or len(words) == 1 and _key(words[0]) in self._grammar.framing_words
 
     def _sentence_of(self, offset: int) -> int:
-        return self._sentence_starts[max(0, bisect_right(self._sentence_starts, offset) - 1)]
+        return _last_start(self._sentence_starts, offset)
 
     def _paragraph_of(self, offset: int) -> int:
-        return self._paragraph_starts[max(0, bisect_right(self._paragraph_starts, offset) - 1)]
+        return _last_start(self._paragraph_starts, offset)
 
     def _whole_year(self) -> Period | None:
         """The calendar year of the last period named, when that period lies within one year."""
@@ -139,6 +139,11 @@ class _Antecedents:
         year = _year_when(last.start.year, last.anchored)
         return last.model_copy(update={"start": year.start, "end": year.end, "label": year.label,
                                        "granularity": year.granularity})
+
+
+def _last_start(starts: list[int], offset: int) -> int:
+    """The start of the span an offset falls in, from the ascending starts of a text's spans."""
+    return starts[max(0, bisect_right(starts, offset) - 1)]
 
 
 def parse_date(span: str, published: date | None = None) -> date | None:

@@ -59,9 +59,10 @@ def extract_claims(document: Document) -> list[Claim]:
     periods = find_periods(document.view, document.published, **structure)
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
     spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, **structure)
-    quantities = _scan_sentences(document, tokens, language, _blocked_tokens(tokens, spans))
+    in_periods = _blocked_tokens(tokens, spans)
+    quantities = _scan_sentences(document, tokens, language, in_periods)
     index = SentenceIndex(document.sentences, document.paragraphs)
-    context = Context(document, tokens, language, periods, index)
+    context = Context(document, tokens, language, periods, index, in_periods)
     context.mark_figures(quantities)
     return _claims(document, quantities, context)
 

@@ -125,6 +125,8 @@ class Context:
     lexicon: Lexicon
     periods: list[Period]
     index: SentenceIndex
+    period_tokens: frozenset[int]
+    """Tokens that belong to periods: no part of a name ('Nordavia July')."""
 
     def __post_init__(self) -> None:
         self._token_starts = [token.start for token in self.tokens]
@@ -140,8 +142,6 @@ class Context:
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
             map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
-        self._period_tokens = frozenset(index for period in self.periods for index in range(
-            bisect_left(self._token_starts, period.start_offset), bisect_left(self._token_starts, period.end_offset)))
         self._dateline = self._find_dateline()
         self._observer_initials: set[str] = set()
 
@@ -270,14 +270,19 @@ class Context:
     def _in_relative_clause(self, name: _Name, figure: int, low: int) -> bool:
         """Whether a name sits in a relative clause (', which ... ,') or an apposition (', the California-based EV
         maker,') that closes before the figure or verb at ``figure``."""
-        words = self._words
+        breaks = self._words.clause_breaks
         for back in range(name.start - 1, low - 1, -1):
-            if self.tokens[back].text in words.clause_breaks:
-                opener = self.tokens[back + 1].lower if back + 1 < name.start else None
-                set_off = opener in words.relative_pronouns or opener in words.determiners and back > low \
-                    and self.tokens[back].text in words.apposition_marks and self.tokens[back - 1].text[:1].isupper()
-                return set_off and any(self.tokens[i].text in words.clause_breaks for i in range(name.end, figure))
+            if self.tokens[back].text in breaks:
+                relative = back + 1 < name.start and self.tokens[back + 1].lower in self._words.relative_pronouns
+                set_off = relative or back > low and self._opens_apposition(back)
+                return set_off and any(self.tokens[i].text in breaks for i in range(name.end, figure))
         return False
+
+    def _opens_apposition(self, mark: int) -> bool:
+        """', the California-based EV maker,': a comma after a name, then a determiner."""
+        return self.tokens[mark].text in self._words.apposition_marks and mark > 0 \
+            and self.tokens[mark - 1].text[:1].isupper() and mark + 1 < len(self.tokens) \
+            and self.tokens[mark + 1].lower in self._words.determiners
 
     def _statement_end(self, low: int, high: int) -> int:
         """Where the figure's clause ends: '..., as write-downs at its Arizona foundry swamped ...' and '..., while
@@ -361,7 +366,7 @@ class Context:
             if not run and not token.text[:1].isupper():
                 continue  # most tokens: no name starts in lower case
             end = index  # where a run closed by this token ends; a possessive closes the run after itself
-            if index not in self.figure_tokens and index not in self._dateline and index not in self._period_tokens \
+            if index not in self.figure_tokens and index not in self._dateline and index not in self.period_tokens \
                     and self._is_name_part(token, run, index):
                 run.append(token)
                 if not self._owner(token):
@@ -690,14 +695,11 @@ class Context:
     def _apposed_speaker(self, verb: int, low: int, high: int) -> str | None:
         """'Nordavia Group, the Scandinavian airline group, said': the name before an apposition that ends right
         before the verb."""
-        marks = self._words.apposition_marks
-        if verb - 1 <= low or self.tokens[verb - 1].text not in marks:
+        if verb - 1 <= low or self.tokens[verb - 1].text not in self._words.apposition_marks:
             return None
         for back in range(verb - 2, max(low, verb - 2 - _APPOSED_SPEAKER_REACH) - 1, -1):
             if self.tokens[back].text in self._words.clause_breaks:
-                if self.tokens[back].text not in marks:
-                    return None
-                if self.tokens[back + 1].lower not in self._words.determiners:
+                if back <= low or not self._opens_apposition(back):
                     return None
                 named = [name for name in self._proper_phrases((low, high), back - 1, back) if name.end == back]
                 return named[0].text if named and not named[0].possessive else None
