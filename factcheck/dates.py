@@ -636,7 +636,10 @@ def _full_date(match: re.Match[str], grammar: _Grammar, published: date | None) 
         day = _numeric_date(match.group("date_iso"))
         return None if day is None else _When(day, day, day.isoformat(), Granularity.day, True)
     month = grammar.month(match.group("date_month") or match.group("date_month_after"))[0]
-    day_of_month = int(_LEADING_DIGITS.match(match.group("date_day") or match.group("date_day_first")).group())
+    day_digits = _LEADING_DIGITS.match(match.group("date_day") or match.group("date_day_first"))
+    if day_digits is None:
+        return None
+    day_of_month = int(day_digits.group())
     year_text = match.group("date_year") or match.group("date_year_after")
     if year_text:
         years = [int(year_text)]

@@ -322,7 +322,10 @@ def lexicon(language: str = "en") -> Lexicon:
     per_unit = metrics.pop("per_unit")
     unqualifying = metrics.pop("unqualifying")
     adjusted_markers = metrics.pop("adjusted_markers")
-    tables = dict(
+    structure_tables: dict[str, Any] = {
+        name: _phrases(words) for name, words in structure.items() if name != "period_adjectives"
+    }
+    tables: dict[str, Any] = dict(
         metrics=PhraseTable(_invert(metrics)),
         modality=PhraseTable(_invert(context["modality"])),
         direction=PhraseTable(_invert(context["direction"])),
@@ -403,5 +406,5 @@ def lexicon(language: str = "en") -> Lexicon:
         not_alone_units=frozenset(units["not_alone_units"]),
         si_prefixes=tuple(units["si_prefixes"]),
         period_adjectives=PhraseTable(_invert(structure["period_adjectives"])),
-        **{name: _phrases(words) for name, words in structure.items() if name != "period_adjectives"},
+        **structure_tables,
     )

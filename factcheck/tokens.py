@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
-from typing import NamedTuple
 
 # Grouped numbers must use exactly three digits per group so "1,2" or "[13][15]" never read as one number;
 # European "1.111,11" is tried first so its dots are not taken for decimals.
@@ -30,13 +29,23 @@ _TOKEN = re.compile(
 )
 
 
-class Token(NamedTuple):
-    kind: str
-    """num | word | sym"""
-    text: str
-    start: int
-    end: int
-    lower: str
+class Token:
+    """A word, number or symbol of the view. A plain class, not a NamedTuple: compiled (mypyc), its fields are
+    read straight from the object, and the scanner and context read them millions of times."""
+
+    __slots__ = ("kind", "text", "start", "end", "lower")
+
+    def __init__(self, kind: str, text: str, start: int, end: int, lower: str) -> None:
+        self.kind = kind
+        """num | word | sym"""
+        self.text = text
+        self.start = start
+        self.end = end
+        """Code-point offsets into the view, end exclusive."""
+        self.lower = lower
+
+    def __repr__(self) -> str:
+        return f"Token({self.kind!r}, {self.text!r}, {self.start}, {self.end})"
 
 
 POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
@@ -44,10 +53,11 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 
 def tokenize(view: str) -> list[Token]:
-    # tuple.__new__ skips NamedTuple's Python-level constructor: a third of the cost on long texts.
-    new = tuple.__new__
-    return [new(Token, (match.lastgroup, (text := match.group()), *match.span(), text.lower()))
-            for match in _TOKEN.finditer(view)]
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(view):
+        text, start = match.group(), match.start()
+        tokens.append(Token(match.lastgroup or "sym", text, start, start + len(text), text.lower()))
+    return tokens
 
 
 _POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")

@@ -33,10 +33,12 @@ def measuring_unit(expression: str) -> str | None:
     return None if dimensionless else str(unit)
 
 
+@cache
 def is_duration(unit: str) -> bool:
     return ureg.Unit(unit).dimensionality == ureg.Unit("second").dimensionality
 
 
+@cache
 def dimension_of(unit: str) -> str:
     """'[length]' for 'kilometer', '[length] / [time]' for 'meter / second'."""
     return str(ureg.Unit(unit).dimensionality)

@@ -55,10 +55,11 @@ def _document(source: str | bytes | Document, published: date | None, fmt: str) 
 def extract_claims(document: Document) -> list[Claim]:
     language = lexicon_for(document.language)
     tokens = tokenize(document.view)
-    structure = {"sentences": document.sentences, "paragraphs": document.paragraphs}
-    periods = find_periods(document.view, document.published, **structure)
+    sentences, paragraphs = document.sentences, document.paragraphs
+    periods = find_periods(document.view, document.published, sentences=sentences, paragraphs=paragraphs)
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
-    spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, **structure)
+    spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, sentences=sentences,
+                                                             paragraphs=paragraphs)
     in_periods = _blocked_tokens(tokens, spans)
     quantities = _scan_sentences(document, tokens, language, in_periods)
     index = SentenceIndex(document.sentences, document.paragraphs)
@@ -74,7 +75,7 @@ def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
     share_context, lowered = _share_context(document.view, language), document.view.lower()
     ordered_blocked = sorted(blocked)
     document_choices: dict = {}
-    found = []
+    found: list[RawQuantity] = []
     for sentence in document.sentences:
         low, high = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
         if low == high:

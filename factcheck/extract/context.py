@@ -138,7 +138,7 @@ class Context:
         self._attributions: dict[int, Attribution] = {}
         self._names: dict[int, list[_Name]] = {}
         # Only words are in lower case: digits and signs have no case.
-        self.lowercase_words = {text for _, text, _, _, _ in self.tokens if text.islower()}
+        self.lowercase_words = {token.text for token in self.tokens if token.text.islower()}
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
             map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
@@ -360,7 +360,8 @@ class Context:
 
     def _sentence_names(self, low: int, high: int) -> list[_Name]:
         """Runs of capitalised words in a sentence, found once and shared by every figure in it."""
-        names, run = [], []
+        names: list[_Name] = []
+        run: list[Token] = []
         for index in range(low, high):
             token = self.tokens[index]
             if not run and not token.text[:1].isupper():
@@ -635,8 +636,8 @@ class Context:
         prefixes = [index for index in self._prefixes.starts_in(low, high) if self._cites(index)]
         if prefixes:
             index, end = prefixes[0], self._prefixes.matches[prefixes[0]][1]
-            source = self._proper_phrases((low, high), end, min(high, end + 8))
-            return self._source(source[0].text if source else self._noun_after(end, high), self._span_text(index, end),
+            phrases = self._proper_phrases((low, high), end, min(high, end + 8))
+            return self._source(phrases[0].text if phrases else self._noun_after(end, high), self._span_text(index, end),
                                 index, end)
         for index in self._verbs.starts_in(low, high):
             verb = self._verbs.matches[index]

@@ -203,6 +203,8 @@ class Scanner:
             error = _lend(error, central)
         elif not _same_measure(central, error):
             return None
+        if central.value is None or error.value is None:
+            return None
         return central._replace(end=error.end, next_index=error.next_index, lower=central.value - error.value,
                                 upper=central.value + error.value)
 
@@ -242,10 +244,9 @@ class Scanner:
         if second_figure is None:
             return None
         second = _hedged(second_figure, Approximation(hedge[0]), second_figure.start, hedge[1])
-        bounds = (first.lower, second.upper) if first.lower is not None else (second.lower, first.upper)
-        if None in bounds or not _same_measure(first, second) and not second_figure.bare:
+        low, high = (first.lower, second.upper) if first.lower is not None else (second.lower, first.upper)
+        if low is None or high is None or not _same_measure(first, second) and not second_figure.bare:
             return None
-        low, high = bounds
         if low > high:
             return None
         return first._replace(end=second.end, next_index=second.next_index, value=(low + high) / 2, lower=low,
@@ -457,7 +458,8 @@ class Scanner:
             return None
         if index > 0 and self.tokens[index - 1].text in _APOSTROPHES:
             return None
-        written = [letters._replace(text=letters.text.upper()), self.tokens[index + 1]]
+        upper = letters.text.upper()
+        written = [Token(letters.kind, upper, letters.start, letters.end, letters.lower), self.tokens[index + 1]]
         sign = self.lexicon.currency_signs.match(written, 0)
         return (sign[0], index + 2) if sign is not None and sign[1] == len(written) else None
 
@@ -631,7 +633,7 @@ class Scanner:
     def _basis_points(self, numeral: Numeral, base: RawQuantity) -> RawQuantity | None:
         """'25 bps', 'eight basis points': hundredths of a percentage point, like a scale word on points."""
         found = self.lexicon.basis_points.match(self.tokens, numeral.next_index)
-        if found is None:
+        if found is None or base.value is None:
             return None
         hundredths = base._replace(value=base.value / _BASIS_POINTS, scale=base.scale / _BASIS_POINTS,
                                    precision=None if base.precision is None else base.precision / _BASIS_POINTS)
