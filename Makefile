@@ -40,7 +40,7 @@ browser:
 	  || echo "note: chromium not installed; browser tests will be skipped"; }
 
 test: $(TEST_STAMP) browser
-	$(BIN)/python -P -m pytest
+	FACTCHECK_EXPECT_BUILD=$(COMPILE) $(BIN)/python -P -m pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from .__about__ import __version__
+from .__about__ import __version__, build_kind
 from .config import Config
 from .errors import FactcheckError
 from .models import Claim, Report, Severity, UnitMention
@@ -32,7 +32,7 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factcheck")
+@click.version_option(__version__, prog_name="factcheck", message=f"%(prog)s %(version)s ({build_kind()} extraction)")
 def cli() -> None:
     """Check the numbers in news articles."""
 

@@ -22,7 +22,7 @@ import yaml
 
 from . import segment
 from .errors import InputError
-from .models import DateSource, Document, MaskedRange, Span
+from .models import DateSource, Document, DocumentFormat, MaskedRange, MaskReason, Span
 from .patterns import alternation, word_start
 from .resources import load_yaml, read_yaml
 
@@ -91,9 +91,10 @@ class _View:
     rendered: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
+        self.chars = None
         self.rendered = self.text
 
-    def blank(self, start: int, end: int, reason: str) -> None:
+    def blank(self, start: int, end: int, reason: MaskReason) -> None:
         chars = self._editable()
         chars[start:end] = [char if char in "\n\r" else " " for char in chars[start:end]]
         self.masked.append(MaskedRange(start=start, end=end, reason=reason))
@@ -103,7 +104,7 @@ class _View:
 
     def render(self) -> str:
         if self.rendered is None:
-            self.rendered = "".join(self.chars)
+            self.rendered = "".join(self._editable())
         return self.rendered
 
     def _editable(self) -> list[str]:
@@ -145,13 +146,22 @@ def load(path: str | Path, *, published: date | None = None, document_id: str | 
     return build(text, path=str(path), fmt=format_of(path), published=published, document_id=document_id)
 
 
-def format_of(path: Path) -> str:
+def format_of(path: Path) -> DocumentFormat:
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:
         return "html"
     return "text"
+
+
+_FORMATS: dict[str, DocumentFormat] = {"text": "text", "markdown": "markdown", "html": "html"}
+
+
+def _known_format(fmt: str, name: str) -> DocumentFormat:
+    if fmt not in _FORMATS:
+        raise InputError(f"{name}: unknown format {fmt!r} (text, markdown or html)")
+    return _FORMATS[fmt]
 
 
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
@@ -181,6 +191,7 @@ def from_text(text: str | bytes, *, fmt: str = "text", published: date | None = 
 
 
 def build(text: str, *, path: str | None, fmt: str, published: date | None, document_id: str | None) -> Document:
+    known_format = _known_format(fmt, path or document_id or "text")
     try:
         encoded = text.encode("utf-8")
     except UnicodeEncodeError as error:
@@ -201,7 +212,7 @@ def build(text: str, *, path: str | None, fmt: str, published: date | None, docu
     return Document(
         id=str(meta.get("id") or document_id or (Path(path).stem if path else "text")),
         path=path,
-        format=fmt,
+        format=known_format,
         text=text,
         view=rendered,
         title=_as_text(meta.get("title")) or html_meta.get("title") or _first_line(rendered),

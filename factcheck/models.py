@@ -188,16 +188,20 @@ class UnitMention(Record):
     """Kind, unit and currency of the named unit; ``value`` is always None."""
 
 
+MaskReason = Literal["markup", "front_matter", "citation", "section_label", "url", "code", "dateline", "furniture"]
+DocumentFormat = Literal["text", "markdown", "html"]
+
+
 class MaskedRange(Record):
     start: int
     end: int
-    reason: Literal["markup", "front_matter", "citation", "section_label", "url", "code", "dateline", "furniture"]
+    reason: MaskReason
 
 
 class Document(Record):
     id: str
     path: str | None = None
-    format: Literal["text", "markdown", "html"] = "text"
+    format: DocumentFormat = "text"
     text: str
     """The original text, decoded; every offset points into it."""
     view: str

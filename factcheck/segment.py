@@ -37,7 +37,8 @@ def line_and_column(starts: list[int], offset: int) -> tuple[int, int]:
 
 
 def split(view: str) -> tuple[tuple[Span, ...], tuple[Span, ...]]:
-    paragraphs, sentences = [], []
+    paragraphs: list[Span] = []
+    sentences: list[Span] = []
     for start, end in _paragraph_bounds(view):
         paragraphs.append(Span(start=start, end=end))
         sentences.extend(Span(start=s, end=e) for s, e in _sentence_bounds(view, start, end))

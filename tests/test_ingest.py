@@ -232,6 +232,11 @@ def test_from_text_markdown_and_html_formats():
     assert from_text("Text.", document_id="mine").id == "mine"
 
 
+def test_from_text_refuses_an_unknown_format_by_name():
+    with pytest.raises(InputError, match=r"^draft: unknown format 'pdf' \(text, markdown or html\)$"):
+        from_text("Text.", fmt="pdf", document_id="draft")
+
+
 # -- directories ------------------------------------------------------------------------------------------
 
 def _touch(path: Path, text: str = "Revenue rose 12%.\n") -> Path:
