@@ -75,6 +75,8 @@ def find_periods(text: str, published: date | None, lexicon: str = "en", *,
 
 
 _ANAPHOR, _WHOLE_YEAR = "anaphor", "whole_year"
+_FRAMING_REACH = 64
+"""Characters from a sentence's start within which a framing word and the blanks of masked markup fit."""
 _COUNTED_BACK = "relative_ago_unit"
 _ANY_PERIOD = "any"
 _ANTECEDENT_KINDS = frozenset({Granularity.year, Granularity.half, Granularity.quarter, Granularity.month,
@@ -122,6 +124,8 @@ class _Antecedents:
 
     def _opens_sentence(self, period: Period, sentence: int) -> bool:
         """'For fiscal 2026, ...', 'In the third quarter revenue ...', 'Last year, ...'."""
+        if period.start_offset - sentence > _FRAMING_REACH:
+            return False  # more than one word before it: reading all of a long sentence per period is quadratic
         words = self._text[sentence:period.start_offset].split()
         return not words or len(words) == 1 and _key(words[0]) in self._grammar.framing_words
 

@@ -854,6 +854,8 @@ class Scanner:
         return (word, index + 1) if word in self.lexicon.durations else None
 
     def _unit_at(self, index: int, number_end: int) -> tuple[str, int] | None:
+        if index >= len(self.tokens):  # 'pumped 1.8 million barrels a' at the end of a sentence
+            return None
         exact = self.lexicon.units_exact.match(self.tokens, index)
         if exact is not None:
             symbol_start, symbol_end = self.tokens[index].start, self.tokens[exact[1] - 1].end
