@@ -1,5 +1,5 @@
-from importlib.util import find_spec
 from importlib.machinery import EXTENSION_SUFFIXES
+from importlib.util import find_spec
 
 __version__ = "0.1.0"
 

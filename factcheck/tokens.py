@@ -33,7 +33,7 @@ class Token:
     """A word, number or symbol of the view. A plain class, not a NamedTuple: compiled (mypyc), its fields are
     read straight from the object, and the scanner and context read them millions of times."""
 
-    __slots__ = ("kind", "text", "start", "end", "lower")
+    __slots__ = ("end", "kind", "lower", "start", "text")
 
     def __init__(self, kind: str, text: str, start: int, end: int, lower: str) -> None:
         self.kind = kind

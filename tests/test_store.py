@@ -170,3 +170,16 @@ def test_index_paths_skips_unchanged_documents_without_extracting_them(tmp_path,
     stats, errors = index_paths(archive, tmp_path / "claims.db", published=date(2024, 11, 1))
     assert (stats.added, stats.replaced, stats.unchanged, errors) == (0, 1, 13, [])
     assert extracted == ["amd-0"]
+
+
+@pytest.mark.parametrize("old_id, new_id", [("a", "news/a.txt"), ('say "b"\\c', "ünï/x#1.md"), ("x#1", "y")])
+def test_rows_moved_to_a_new_id_are_the_rows_of_the_renamed_claims(old_id, new_id):
+    """Two files may share an id; the writer moves the second one's prepared rows (claim ids, link targets and
+    the document in each claim's JSON) to its new id, without extracting or parsing it again."""
+    document = _document("Sales rose 12% to $4.5 billion from $4.0 billion in 2024, Acme said.", document_id=old_id)
+    claims = extract_claims(document)
+    assert any(claim.links for claim in claims)
+    aliases = default_aliases()
+    moved = runner._moved(prepare(document, claims, aliases), new_id)
+    expected = prepare(document.model_copy(update={"id": new_id}), runner._renamed(claims, old_id, new_id), aliases)
+    assert moved == expected
