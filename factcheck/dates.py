@@ -462,7 +462,11 @@ class _Grammar:
         if previous is None:
             return False
         word = _key(previous.group(1))
-        return word in self.anaphor_not_after or word in self.of_words and bool(earlier) \
+        if word in self.anaphor_not_after:
+            return True
+        # Right after: only blanks between, within the reach searched for the word (so no long slice per anaphor).
+        gap = previous.start(1) - earlier[-1].end_offset if earlier else _GUARD_REACH + 1
+        return word in self.of_words and 0 <= gap <= _GUARD_REACH \
             and not text[earlier[-1].end_offset:previous.start(1)].strip()
 
     def after_guard_word(self, text: str, start: int) -> bool:

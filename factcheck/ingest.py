@@ -91,7 +91,7 @@ class _View:
     rendered: str | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.chars = None
+        self.chars = None  # compiled by mypyc, a dataclass leaves its init=False fields unset
         self.rendered = self.text
 
     def blank(self, start: int, end: int, reason: MaskReason) -> None:

@@ -229,6 +229,7 @@ HOSTILE = [
     pytest.param("$" * 100_000, "text", id="dollar-signs"),
     pytest.param("Q3 " * 50_000, "text", id="quarters"),
     pytest.param("In 2024 the year " * 20_000, "text", id="periods-and-anaphors-in-one-sentence"),
+    pytest.param("In 2024 " + "in the first weeks of the quarter, " * 20_000, "text", id="anaphors-after-of"),
     pytest.param("-1-" * 50_000, "text", id="dash-digits"),
     pytest.param("<b>" * 25_000 + "5%" + "</b>" * 25_000, "html", id="nested-html-tags"),
     pytest.param("5% " * 50_000, "text", id="percents-in-one-sentence"),

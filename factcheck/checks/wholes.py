@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from pydantic import Field
 
-from ..tokens import tokenize
+from ..tokens import Token, tokenize
 from ..units import measuring_unit
 from ..models import Claim, LinkRole, QuantityKind
 from ..tolerance import Interval, least_sum, stated
@@ -150,6 +150,10 @@ _ANY_MARKET = "market"
 _CHANGE_ROLES = (LinkRole.change_from, LinkRole.change_to, LinkRole.result_of, LinkRole.rate_of)
 _MARKER_REACH = 6
 """Tokens after a total within which 'include', 'comprise', ... must start its list of parts."""
+_TOKEN_WIDTH = 8
+"""Characters a token and the space after it take up, on average: a first guess at how much text to read."""
+_CUT_TOKENS = 2
+"""Tokens at the end of a window cut out of a text that may read differently in the whole text."""
 _APPOSITION_REACH = 4
 """Tokens between a base and the part that restates rate x base: '1.8 million workers, some 260,000'."""
 
@@ -219,13 +223,23 @@ def _total_statement(total: Claim, later: Sequence[Claim], context: CheckContext
         return None
     view = context.document_of(total).view
     lexicon = context.lexicon
-    opener = _phrase_before(view, total, lexicon.total_openers)
-    after = tokenize(view[_past_own_period(total, parts[0]):parts[-1].start].lower())
-    exhaustive = _phrase_anywhere(after, lexicon.exhaustive_markers)
-    marker_follows = _phrase_anywhere(after[:_MARKER_REACH], lexicon.part_markers)
-    if not (opener or marker_follows):
+    start, end = _past_own_period(total, parts[0]), parts[-1].start
+    if not _phrase_before(view, total, lexicon.total_openers) \
+            and not _phrase_anywhere(_first_tokens(view, start, end, _MARKER_REACH), lexicon.part_markers):
         return None
-    return parts, exhaustive
+    return parts, _phrase_anywhere(tokenize(view[start:end].lower()), lexicon.exhaustive_markers)
+
+
+def _first_tokens(view: str, start: int, end: int, count: int) -> list[Token]:
+    """The first ``count`` tokens of the lower-cased ``view[start:end]``, reading only as far as they need: most
+    figures of a long sentence are no total, and reading to its last figure for each of them is quadratic."""
+    width = _TOKEN_WIDTH * (count + _CUT_TOKENS)
+    while True:
+        stop = min(end, start + width)
+        tokens = tokenize(view[start:stop].lower())
+        if stop == end or len(tokens) > count + _CUT_TOKENS:
+            return tokens[:count]
+        width *= 4
 
 
 def _past_own_period(total: Claim, first_part: Claim) -> int:

@@ -18,13 +18,13 @@ from ..tokens import Token, tokenize
 
 _NEGATIVE_SIGNS = ("-", "−", "–")
 _BASIS_POINTS = 100
+"""Basis points in a percentage point."""
 _PERCENT = 100
 # Figures whose measure a bare number compared with them shares ('3.2% from 2.9'); not 'doubled from 40'.
 _MEASURED = frozenset({QuantityKind.money, QuantityKind.percent, QuantityKind.percentage_points,
                        QuantityKind.physical})
 _RATES = frozenset({QuantityKind.percent, QuantityKind.percentage_points})
 _COMMA = frozenset({","})
-"""Basis points in a percentage point."""
 _LOWER_BOUND = (Approximation.more_than, Approximation.at_least)
 _UPPER_BOUND = (Approximation.less_than, Approximation.at_most)
 # Units that are one letter long are read only when they touch the number ("-10C", "5t"), unless the lexicon
