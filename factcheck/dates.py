@@ -3,6 +3,8 @@
 ``find_periods`` scans the text once with one regular expression built from the lexicon
 ``rules/lexicons/<language>/periods.yml`` and resolves each match with a small function; the expression
 has already isolated every part of a date ("November 24", "3 March 2025"), so prose needs no date parser.
+The expression is tried only at the tokens a period can start with, and there only with the kinds of
+period their word can start ("a" opens "a year ago", never "March 2024").
 ``parse_date`` reads the dates of datelines and front matter. It is the project's only caller of
 dateparser, for the forms its layouts do not cover, and only ever on an isolated span: run over free
 text, dateparser takes ordinary numbers and words for dates.
@@ -37,23 +39,24 @@ from typing import Any, NamedTuple
 from factcheck.models import Granularity, Period, Span
 from factcheck.patterns import alternation
 from factcheck.resources import load_yaml
+from factcheck.tokens import Token, tokenize
 
 __all__ = ["find_periods", "parse_date"]
 
 
-def find_periods(text: str, published: date | None, lexicon: str = "en", *,
-                 sentences: Sequence[Span] = (), paragraphs: Sequence[Span] = ()) -> list[Period]:
+def find_periods(text: str, published: date | None, lexicon: str = "en", *, sentences: Sequence[Span] = (),
+                 paragraphs: Sequence[Span] = (), tokens: Sequence[Token] | None = None) -> list[Period]:
     """All period expressions in text, non-overlapping, in text order, longest match wins.
 
     ``published`` resolves what the text leaves open: the year of "Q3" or "in March", and every relative
     expression ("last year", "the past decade", "since 2020"). Without it those are skipped.
     ``lexicon`` names a directory under ``rules/lexicons/``. ``sentences`` and ``paragraphs`` let "the year"
     refer back to the period its own sentence names, or the one its paragraph opens with; without them the
-    whole text is one sentence."""
+    whole text is one sentence. ``tokens``: the text's tokens, when already read."""
     grammar = _grammar(lexicon)
     periods: list[Period] = []
     antecedents = _Antecedents(text, grammar, sentences, paragraphs)
-    for match in grammar.scanner.finditer(text):
+    for match in grammar.scan(text, tokenize(text) if tokens is None else tokens):
         if grammar.looks_like_quantity(text, match.start(), match.end()):
             continue
         if match.lastgroup in (_ANAPHOR, _WHOLE_YEAR):
@@ -69,7 +72,7 @@ def find_periods(text: str, published: date | None, lexicon: str = "en", *,
                             anchored=when.anchored, text=match.group(), start_offset=match.start(),
                             end_offset=match.end())
             periods.append(period)
-            if match.group(_COUNTED_BACK) is None:  # 'a year earlier' is a base, never a topic
+            if match.lastgroup != _RELATIVE or match.group(_COUNTED_BACK) is None:  # 'a year earlier' is a base
                 antecedents.named(period)
     return periods
 
@@ -77,7 +80,7 @@ def find_periods(text: str, published: date | None, lexicon: str = "en", *,
 _ANAPHOR, _WHOLE_YEAR = "anaphor", "whole_year"
 _FRAMING_REACH = 64
 """Characters from a sentence's start within which a framing word and the blanks of masked markup fit."""
-_COUNTED_BACK = "relative_ago_unit"
+_RELATIVE, _COUNTED_BACK = "relative", "relative_ago_unit"
 _ANY_PERIOD = "any"
 _ANTECEDENT_KINDS = frozenset({Granularity.year, Granularity.half, Granularity.quarter, Granularity.month,
                                Granularity.range, Granularity.window})
@@ -384,21 +387,91 @@ def _alternation(kinds: dict[str, str], order: Iterable[str], opener: str = "") 
     return _START + opener + "(?:" + "|".join(f"(?P<{kind}>{kinds[kind]})" for kind in order) + ")"
 
 
-def _opener(lexicon: dict[str, Any]) -> str:
+def _opener(words: Iterable[str]) -> str:
     """A look-ahead for the words a period can start with. Most words in a text cannot start one, and
     this one test rules them out before the kinds are tried one by one."""
-    words = [
-        *lexicon["article"], *lexicon["since"], *lexicon["deadline"]["words"], *lexicon["ordinals"],
-        *lexicon["leading"]["words"],
-        *lexicon["range"]["between"], *lexicon["range"]["from"], *lexicon["fiscal"]["words"],
-        lexicon["fiscal"]["abbreviation"], *lexicon["mid"], *lexicon["windows"]["words"],
-        *lexicon["anaphora"]["whole_year"],
-        *lexicon["relative"]["offsets"], *lexicon["numbers"], lexicon["quarter"]["letter"], lexicon["half"]["letter"],
-        *(name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])),
-    ]
     firsts = {word.split()[0].lower() for word in words}
     # A first word may run straight into digits ("Q3", "FY2024", "mid-2024") but not into more letters.
     return rf"(?=[0-9]|(?i:{alternation(firsts)})(?![^\W\d_]))"
+
+
+_A_DIGIT = "0"
+"""Stands, among a kind's first words, for any number: "2024", "3Q24", "5 years ago"."""
+_DIGIT_KEY = "0"
+_FIRST_LETTERS = re.compile(r"[^\W\d_]*")
+
+
+def _first_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
+    """For each kind, the words its matches can start with (_A_DIGIT: a number). Kept beside the patterns of
+    ``_patterns``: a kind that starts with another word must list it here, or it is never tried there."""
+    article, ranges = lexicon["article"], lexicon["range"]
+    months = [name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])]
+    parts = [*article, *lexicon["ordinals"], _A_DIGIT]
+    fiscal = [*lexicon["fiscal"]["words"], lexicon["fiscal"]["abbreviation"]]
+    words = {
+        "date": [_A_DIGIT, *months],
+        "quarter": [*parts, lexicon["quarter"]["letter"]],
+        "half": [*parts, lexicon["half"]["letter"]],
+        "year_range": [*ranges["between"], *ranges["from"], _A_DIGIT],
+        "month_range": [*ranges["between"], *ranges["from"], *months],
+        "fiscal": fiscal,
+        "mid": lexicon["mid"],
+        "decade": [*article, _A_DIGIT],
+        "window": [*article, *lexicon["windows"]["words"]],
+        "relative": [*article, *lexicon["relative"]["offsets"], *lexicon["numbers"], _A_DIGIT],
+        "month": months,
+        "year": [_A_DIGIT],
+        "anaphor": article,
+        "whole_year": lexicon["anaphora"]["whole_year"],
+        "leading": [*article, *lexicon["leading"]["words"]],
+        "ending": article,
+        "since": lexicon["since"],
+        "deadline": lexicon["deadline"]["words"],
+    }
+    words["ended"] = [*words["quarter"], *words["half"], *fiscal]
+    return words
+
+
+def _dispatch_key(word: str) -> str:
+    """The key a first word is filed under: its leading letters in lower case, as one token of the text
+    reads; _DIGIT_KEY for a number."""
+    first = word.split()[0]
+    if first[0] in _ASCII_DIGITS:
+        return _DIGIT_KEY
+    letters = _FIRST_LETTERS.match(first)
+    if letters is None or not letters.group():
+        raise ValueError(f"a period's first word must start with a letter or a digit: {word!r}")
+    return letters.group().lower()
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+class _Dispatch:
+    """For each first word, the scanner pattern with only the kinds that can start with it, in the scanner's
+    order: at a number or at 'the' most kinds need not be tried at all. Each pattern is compiled when first
+    needed, since compiling them all would cost every run a tenth of a second."""
+
+    def __init__(self, kinds: dict[str, str], first_words: dict[str, list[str]], opener: str) -> None:
+        self._kinds, self._opener = kinds, opener
+        starting: dict[str, set[str]] = {}
+        for kind, words in first_words.items():
+            for word in words:
+                starting.setdefault(_dispatch_key(word), set()).add(kind)
+        self._orders = {key: tuple(kind for kind in _SCANNER_KINDS if kind in kinds_there)
+                        for key, kinds_there in starting.items()}
+        self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+    def pattern(self, key: str) -> re.Pattern[str] | None:
+        """The pattern for a token read as ``key`` (a word in lower case, or _DIGIT_KEY); None when no period
+        starts with it."""
+        order = self._orders.get(key)
+        if order is None:
+            return None
+        compiled = self._compiled.get(order)
+        if compiled is None:
+            compiled = self._compiled[order] = re.compile(_alternation(self._kinds, order, self._opener))
+        return compiled
 
 
 @lru_cache(maxsize=None)
@@ -413,7 +486,10 @@ class _Grammar:
         year_ref, kinds = _patterns(lexicon)
         self.year_ref = re.compile(year_ref)
         self.atomic = re.compile(_alternation(kinds, _ATOMIC_KINDS))
-        self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS, _opener(lexicon)))
+        first_words = _first_words(lexicon)
+        opener = _opener(word for kind in _SCANNER_KINDS for word in first_words[kind])
+        self.scanner = re.compile(_alternation(kinds, _SCANNER_KINDS, opener))
+        self.dispatch = _Dispatch(kinds, first_words, opener)
         self.months: dict[str, tuple[int, bool]] = {}
         for number, entry in enumerate(lexicon["months"], start=1):
             self.months[_key(entry["name"])] = (number, entry.get("guarded", False))
@@ -438,6 +514,35 @@ class _Grammar:
         self._quantity_before = re.compile(rf"(?:{markers})\s*\Z")
         self._quantity_reach = max(map(len, context["before"])) + 4
         self._quantity_after = re.compile(rf"\s*{_words(context['words_after'])}(?!\w)")
+
+    def scan(self, text: str, tokens: Sequence[Token]) -> list[re.Match[str]]:
+        """The matches ``scanner.finditer(text)`` gives, found by trying the scanner only where a token can start
+        a period, and there only the kinds that can start with its word."""
+        found: list[re.Match[str]] = []
+        resume = 0
+        for token in tokens:
+            if token.end <= resume:
+                continue
+            pattern = self._pattern_for(token) if token.start >= resume else None
+            match = pattern.match(text, token.start) if pattern is not None else None
+            if match is not None:
+                found.append(match)
+                resume = match.end()
+            if not token.text.isalnum():  # '1 000 000', 'year-on-year': a word or number may start inside it
+                for position in _inner_starts(text, token.start, token.end):
+                    match = self.scanner.match(text, position) if position >= resume else None
+                    if match is not None:
+                        found.append(match)
+                        resume = match.end()
+        return found
+
+    def _pattern_for(self, token: Token) -> re.Pattern[str] | None:
+        if token.kind == "word":
+            word = token.lower
+            return self.dispatch.pattern(word) if word.isascii() and word.isalpha() else self.scanner
+        if token.kind == "num":
+            return self.dispatch.pattern(_DIGIT_KEY) if token.text[0] in _ASCII_DIGITS else self.scanner
+        return None  # a sign: '_' is the only one that is a word character, and no period starts with it
 
     def month(self, name: str) -> tuple[int, bool]:
         """Month number, and whether the name is too common a word to count on its own."""
@@ -473,6 +578,21 @@ class _Grammar:
         """True when the word just before ``start`` makes a guarded month name a month ("in May")."""
         previous = _PREVIOUS_WORD.search(text, max(0, start - _GUARD_REACH), start)
         return previous is not None and _key(previous.group(1)) in self.month_guard
+
+
+def _inner_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a run of word characters starts inside a token, as the scanner's start test reads it: not after a
+    word character, nor after a decimal mark or a group separator that follows a digit."""
+    return [
+        position for position in range(start + 1, end)
+        if _is_word_character(text[position]) and not _is_word_character(text[position - 1])
+        and not (text[position - 1] in ".," and position >= 2 and text[position - 2] in _ASCII_DIGITS)
+    ]
+
+
+def _is_word_character(character: str) -> bool:
+    """What ``\\w`` matches in a str pattern."""
+    return character.isalnum() or character == "_"
 
 
 _PREVIOUS_WORD = re.compile(r"(\w+)[\s-]*\Z")

@@ -10,7 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import factcheck
-from factcheck.dates import find_periods, parse_date
+from factcheck.dates import _grammar, find_periods, parse_date
+from factcheck.tokens import tokenize
 from factcheck.models import Granularity, Modality, Period, Span
 
 FEB_2026 = date(2026, 2, 1)
@@ -421,6 +422,25 @@ publication = st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(21
 @given(text=news_like | st.text(max_size=200), published=publication)
 def test_any_text_gives_ordered_non_overlapping_periods_that_slice_back(text: str, published: date | None) -> None:
     _check_invariants(text, find_periods(text, published))
+
+
+# Word characters that are no letters of a word token, case folds that differ from str.lower, and the marks
+# that run words and numbers together inside one token.
+ODD_PIECES = ["½", "²", "٣", "_", "ſince", "İn", "K", "’", "'", "\u2009", "1,000", "1 000 000", ".5", "x10^-3",
+              "year-on-year", "full-year", "mid-March", "e-5", "3/4"]  # fmt: skip
+dispatch_text = st.lists(st.tuples(st.sampled_from(PIECES + ODD_PIECES), st.sampled_from(SEPARATORS)),
+                         max_size=30).map(lambda pairs: "".join(piece + separator for piece, separator in pairs))
+
+
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=dispatch_text | st.text(max_size=120))
+def test_scanning_by_token_finds_what_the_whole_scanner_finds(text: str) -> None:
+    """The scan tries the scanner only at tokens a period can start with, and there only the kinds their word
+    can start: a kind whose first words are missing from its list would be lost here."""
+    grammar = _grammar("en")
+    every_position = [(match.start(), match.end(), match.lastgroup) for match in grammar.scanner.finditer(text)]
+    by_token = [(match.start(), match.end(), match.lastgroup) for match in grammar.scan(text, tokenize(text))]
+    assert by_token == every_position
 
 
 @pytest.mark.parametrize("published", [date.min, date.max])

@@ -56,10 +56,11 @@ def extract_claims(document: Document) -> list[Claim]:
     language = lexicon_for(document.language)
     tokens = tokenize(document.view)
     sentences, paragraphs = document.sentences, document.paragraphs
-    periods = find_periods(document.view, document.published, sentences=sentences, paragraphs=paragraphs)
+    periods = find_periods(document.view, document.published, sentences=sentences, paragraphs=paragraphs,
+                           tokens=tokens)
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
     spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, sentences=sentences,
-                                                             paragraphs=paragraphs)
+                                                             paragraphs=paragraphs, tokens=tokens)
     in_periods = _blocked_tokens(tokens, spans)
     quantities = _scan_sentences(document, tokens, language, in_periods)
     index = SentenceIndex(document.sentences, document.paragraphs)
