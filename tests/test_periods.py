@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 import factcheck
 from factcheck.dates import _grammar, find_periods, parse_date
-from factcheck.tokens import tokenize
 from factcheck.models import Granularity, Modality, Period, Span
+from factcheck.tokens import tokenize
 
 FEB_2026 = date(2026, 2, 1)
 NOV_2025 = date(2025, 11, 24)
