@@ -11,10 +11,13 @@ from decimal import Decimal
 _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Words come first: most tokens are words, and the number patterns' look-arounds then run on digits only.
 # Only words of two letters or more take hyphenated parts, so "5m-HK$7m" keeps its scale "m" apart.
+# No capturing groups: findall then returns the tokens' text and builds no match objects; a token's first
+# character says which branch it came from (see _kind). The hyphen is tested before the look-behind that
+# reads the two letters before it, which then runs only at hyphens.
 _TOKEN = re.compile(
-    rf"(?P<word>[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*"
-    rf"(?:(?<=[^\W\d_{_VULGAR}]{{2}})-[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)*)"
-    rf"|(?=[\d.{_VULGAR}])(?P<num>\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
+    rf"(?:[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*"
+    rf"(?:-(?<=[^\W\d_{_VULGAR}]{{2}}-)[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)*)"
+    rf"|(?=[\d.{_VULGAR}])(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
     r"|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
@@ -25,7 +28,7 @@ _TOKEN = re.compile(
     rf"|\d*[{_VULGAR}]"
     r"|\d+(?:\.\d+)?"
     r"|(?<!\d)\.\d+)"
-    r"|(?P<sym>\S)"
+    r"|\S"
 )
 
 
@@ -54,10 +57,23 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 
 def tokenize(view: str) -> list[Token]:
     tokens: list[Token] = []
-    for match in _TOKEN.finditer(view):
-        text, start = match.group(), match.start()
-        tokens.append(Token(match.lastgroup or "sym", text, start, start + len(text), text.lower()))
+    end = 0
+    for text in _TOKEN.findall(view):
+        start = view.find(text, end)  # only blanks lie between two tokens, and a token starts with no blank
+        end = start + len(text)
+        tokens.append(Token(_kind(text), text, start, end, text.lower()))
     return tokens
+
+
+def _kind(text: str) -> str:
+    """The branch of _TOKEN a token came from: a word starts with a letter (a word character that is no
+    digit, '_' or vulgar fraction), a number with a digit, a fraction or a decimal point and a digit."""
+    first = text[0]
+    if first.isalnum() and not first.isdecimal() and first not in _VULGAR:
+        return "word"
+    if first.isdecimal() or first in _VULGAR or len(text) > 1:
+        return "num"
+    return "sym"
 
 
 _POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")
