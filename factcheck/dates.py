@@ -461,16 +461,22 @@ class _Dispatch:
         self._orders = {key: tuple(kind for kind in _SCANNER_KINDS if kind in kinds_there)
                         for key, kinds_there in starting.items()}
         self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._by_key: dict[str, re.Pattern[str]] = {}
+        """The patterns compiled so far, by key: looked up for almost every token, so no tuple is hashed."""
 
     def pattern(self, key: str) -> re.Pattern[str] | None:
         """The pattern for a token read as ``key`` (a word in lower case, or _DIGIT_KEY); None when no period
         starts with it."""
+        compiled = self._by_key.get(key)
+        if compiled is not None:
+            return compiled
         order = self._orders.get(key)
         if order is None:
             return None
         compiled = self._compiled.get(order)
         if compiled is None:
             compiled = self._compiled[order] = re.compile(_alternation(self._kinds, order, self._opener))
+        self._by_key[key] = compiled
         return compiled
 
 

@@ -6,9 +6,8 @@ One left-to-right pass over the tokens with bounded look-ahead, so extraction st
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..lexicon import Currency, Lexicon, PhraseTable
 from ..models import Approximation, QuantityKind
@@ -70,39 +69,61 @@ class _UnitFactor(NamedTuple):
         return f"({self.unit})" if self.power is None else f"({self.unit}) ** {self.power}"
 
 
-class RawQuantity(NamedTuple):
-    start: int
-    end: int
-    value: float | None
-    kind: QuantityKind
-    precision: float | None = None
-    scale: float = 1.0
-    unit: str | None = None
-    currency: str | None = None
-    currency_inferred: bool = False
-    lower: float | None = None
-    upper: float | None = None
-    is_range: bool = False
-    approximation: Approximation = Approximation.exact
-    first_token: int = 0
-    next_index: int = 0
-    bare: bool = False
-    """True when only a number was read: a range partner may lend it its unit ("25-35%")."""
+class RawQuantity:
+    """A figure as the scanner reads it, before it becomes a Claim. A plain class, not a NamedTuple: compiled
+    (mypyc), it is built and copied without the NamedTuple's Python-level ``_replace``."""
+
+    __slots__ = ("approximation", "bare", "currency", "currency_inferred", "end", "first_token", "is_range", "kind",
+                 "lower", "next_index", "precision", "scale", "start", "unit", "upper", "value")
+
+    def __init__(self, start: int, end: int, value: float | None, kind: QuantityKind, precision: float | None = None,
+                 scale: float = 1.0, unit: str | None = None, currency: str | None = None,
+                 currency_inferred: bool = False, lower: float | None = None, upper: float | None = None,
+                 is_range: bool = False, approximation: Approximation = Approximation.exact, first_token: int = 0,
+                 next_index: int = 0, bare: bool = False) -> None:
+        self.start, self.end, self.value, self.kind = start, end, value, kind
+        self.precision, self.scale, self.unit, self.currency = precision, scale, unit, currency
+        self.currency_inferred, self.lower, self.upper, self.is_range = currency_inferred, lower, upper, is_range
+        self.approximation, self.first_token, self.next_index = approximation, first_token, next_index
+        self.bare = bare
+        """True when only a number was read: a range partner may lend it its unit ("25-35%")."""
+
+    def _replace(self, **changes: Any) -> RawQuantity:
+        """A copy with ``changes``, as NamedTuple._replace gives."""
+        copy = RawQuantity(self.start, self.end, self.value, self.kind, self.precision, self.scale, self.unit,
+                           self.currency, self.currency_inferred, self.lower, self.upper, self.is_range,
+                           self.approximation, self.first_token, self.next_index, self.bare)
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _RAW_FIELDS)
+        return f"RawQuantity({fields})"
 
 
-@dataclass(frozen=True)
+_RAW_FIELDS = ("start", "end", "value", "kind", "precision", "scale", "unit", "currency", "currency_inferred", "lower",
+               "upper", "is_range", "approximation", "first_token", "next_index", "bare")
+
+
 class Scanner:
-    tokens: list[Token]
-    lexicon: Lexicon
-    blocked: frozenset[int]
-    """Token indices that belong to periods or masked artefacts; no quantity may use them."""
-    share_context: Callable[[int], bool]
-    """Whether the sentence around an offset talks about shares or rates (for bare 'points')."""
-    lowered_text: str = ""
-    """The whole view in lower case, to resolve names several currencies share ('crowns')."""
-    document_choices: dict[tuple[str, ...], str | None] = field(default_factory=dict)
-    """Decisions made once per document and shared by its sentences' scanners: which currency each shared name
-    stands for there, and (under `_TEMPERATURE_SCALE_KEY`) the scale of its bare temperature degrees."""
+    """Reads the figures of one sentence. A plain class: one is made per sentence, and a dataclass's generated
+    ``__init__`` would stay uncompiled Python."""
+
+    def __init__(self, tokens: list[Token], lexicon: Lexicon, blocked: frozenset[int],
+                 share_context: Callable[[int], bool], lowered_text: str = "",
+                 document_choices: dict[tuple[str, ...], str | None] | None = None) -> None:
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.blocked = blocked
+        """Token indices that belong to periods or masked artefacts; no quantity may use them."""
+        self.share_context = share_context
+        """Whether the sentence around an offset talks about shares or rates (for bare 'points')."""
+        self.lowered_text = lowered_text
+        """The whole view in lower case, to resolve names several currencies share ('crowns')."""
+        self.document_choices: dict[tuple[str, ...], str | None] = {} if document_choices is None else document_choices
+        """Decisions made once per document and shared by its sentences' scanners: which currency each shared
+        name stands for there, and (under `_TEMPERATURE_SCALE_KEY`) the scale of its bare temperature degrees."""
 
     def scan(self) -> list[RawQuantity]:
         found: list[RawQuantity] = []
