@@ -396,8 +396,9 @@ def _opener(words: Iterable[str]) -> str:
 
 
 _A_DIGIT = "0"
-"""Stands, among a kind's first words, for any number: "2024", "3Q24", "5 years ago"."""
-_DIGIT_KEY = "0"
+"""Stands, among a kind's first words, for any number ("2024", "3Q24", "5 years ago"), and is the key numbers
+are filed under."""
+_ASCII_DIGITS = frozenset("0123456789")
 _FIRST_LETTERS = re.compile(r"[^\W\d_]*")
 
 
@@ -434,17 +435,14 @@ def _first_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
 
 def _dispatch_key(word: str) -> str:
     """The key a first word is filed under: its leading letters in lower case, as one token of the text
-    reads; _DIGIT_KEY for a number."""
+    reads; _A_DIGIT for a number."""
     first = word.split()[0]
     if first[0] in _ASCII_DIGITS:
-        return _DIGIT_KEY
+        return _A_DIGIT
     letters = _FIRST_LETTERS.match(first)
     if letters is None or not letters.group():
         raise ValueError(f"a period's first word must start with a letter or a digit: {word!r}")
     return letters.group().lower()
-
-
-_ASCII_DIGITS = frozenset("0123456789")
 
 
 class _Dispatch:
@@ -465,7 +463,7 @@ class _Dispatch:
         """The patterns compiled so far, by key: looked up for almost every token, so no tuple is hashed."""
 
     def pattern(self, key: str) -> re.Pattern[str] | None:
-        """The pattern for a token read as ``key`` (a word in lower case, or _DIGIT_KEY); None when no period
+        """The pattern for a token read as ``key`` (a word in lower case, or _A_DIGIT); None when no period
         starts with it."""
         compiled = self._by_key.get(key)
         if compiled is not None:
@@ -547,7 +545,7 @@ class _Grammar:
             word = token.lower
             return self.dispatch.pattern(word) if word.isascii() and word.isalpha() else self.scanner
         if token.kind == "num":
-            return self.dispatch.pattern(_DIGIT_KEY) if token.text[0] in _ASCII_DIGITS else self.scanner
+            return self.dispatch.pattern(_A_DIGIT) if token.text[0] in _ASCII_DIGITS else self.scanner
         return None  # a sign: '_' is the only one that is a word character, and no period starts with it
 
     def month(self, name: str) -> tuple[int, bool]:

@@ -97,14 +97,6 @@ class RawQuantity:
             setattr(copy, name, value)
         return copy
 
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _RAW_FIELDS)
-        return f"RawQuantity({fields})"
-
-
-_RAW_FIELDS = ("start", "end", "value", "kind", "precision", "scale", "unit", "currency", "currency_inferred", "lower",
-               "upper", "is_range", "approximation", "first_token", "next_index", "bare")
-
 
 class Scanner:
     """Reads the figures of one sentence. A plain class: one is made per sentence, and a dataclass's generated
