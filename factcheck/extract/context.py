@@ -66,6 +66,7 @@ _APPOSITION_REACH = 4
 """'Laura Page, a gas analyst at ...': words after a name's comma searched for a person's title."""
 _APPOSED_SPEAKER_REACH = 8
 """'Nordavia Group, the Scandinavian airline group, said': the most tokens of an apposition before a verb."""
+_NO_ATTRIBUTION = Attribution()
 
 
 class SentenceIndex:
@@ -169,10 +170,8 @@ class Context:
     def token_range(self, span: Span) -> tuple[int, int]:
         return bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end)
 
-    def periods_in(self, span: Span) -> list[Period]:
-        low = bisect_left(self._period_starts, span.start)
-        high = bisect_left(self._period_starts, span.end)
-        return self.periods[low:high]
+    def periods_between(self, start: int, end: int) -> list[Period]:
+        return self.periods[bisect_left(self._period_starts, start):bisect_left(self._period_starts, end)]
 
     # -- period ---------------------------------------------------------------------------------------------
 
@@ -182,9 +181,9 @@ class Context:
         return self._forecast_period(quantity, sentence, self._written_period(quantity, sentence, quantities))
 
     def _written_period(self, quantity: RawQuantity, sentence: Span, quantities: list[RawQuantity]) -> Period | None:
-        window = Span(start=max(sentence.start, quantity.start - _PERIOD_WINDOW),
-                      end=min(sentence.end, quantity.end + _PERIOD_WINDOW))
-        candidates = [p for p in self.periods_in(window) if not self._comparison_base(p)]
+        window = self.periods_between(max(sentence.start, quantity.start - _PERIOD_WINDOW),
+                                      min(sentence.end, quantity.end + _PERIOD_WINDOW))
+        candidates = [p for p in window if not self._comparison_base(p)]
         chosen = self._period_after(quantity, candidates, quantities) or self._period_before(quantity, candidates,
                                                                                               sentence)
         if chosen is None or chosen.anchored or chosen.granularity not in _SHIFTABLE \
@@ -629,7 +628,7 @@ class Context:
             link = self._links[first_link]
             return Attribution(kind=AttributionKind.link, text=self.document.text[link.start:link.end],
                                start=link.start, end=link.end)
-        return Attribution()
+        return _NO_ATTRIBUTION
 
     def _named_source(self, sentence: Span) -> Attribution | None:
         low, high = self.token_range(sentence)
