@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
 from decimal import Decimal
+from typing import Any
 
 from ..lexicon import Lexicon
 from ..tokens import Token, decimals, is_fraction_token, number_value, tokenize
@@ -16,18 +16,28 @@ _SPACED_ABBREVIATION_MIN_LENGTH = 2
 _SPELLED_FRACTION_PRECISION = 0.005
 
 
-class Numeral(NamedTuple):
-    value: float
-    precision: float
-    """Half a unit of the last stated digit, after scale."""
-    scale: float
-    start: int
-    end: int
-    next_index: int
-    spelled: bool = False
-    fraction: bool = False
-    rest: str | None = None
-    """What follows the number inside one hyphenated word: 'year' in 'one-year', 'fold' in 'ten-fold'."""
+class Numeral:
+    """A number as written, with its scale. A plain class, not a NamedTuple: compiled (mypyc), it is built
+    without the NamedTuple's Python-level ``__new__``, once for every figure."""
+
+    __slots__ = ("end", "fraction", "next_index", "precision", "rest", "scale", "spelled", "start", "value")
+
+    def __init__(self, value: float, precision: float, scale: float, start: int, end: int, next_index: int,
+                 spelled: bool = False, fraction: bool = False, rest: str | None = None) -> None:
+        self.value, self.precision, self.scale = value, precision, scale
+        """``precision``: half a unit of the last stated digit, after scale."""
+        self.start, self.end, self.next_index = start, end, next_index
+        self.spelled, self.fraction = spelled, fraction
+        self.rest = rest
+        """What follows the number inside one hyphenated word: 'year' in 'one-year', 'fold' in 'ten-fold'."""
+
+    def _replace(self, **changes: Any) -> Numeral:
+        """A copy with ``changes``, as NamedTuple._replace gives."""
+        copy = Numeral(self.value, self.precision, self.scale, self.start, self.end, self.next_index, self.spelled,
+                       self.fraction, self.rest)
+        for name, value in changes.items():
+            setattr(copy, name, value)
+        return copy
 
 
 def parse_numeral(tokens: list[Token], index: int, lexicon: Lexicon, *, money: bool = False) -> Numeral | None:
