@@ -404,11 +404,17 @@ _FIRST_LETTERS = re.compile(r"[^\W\d_]*")
 
 def _first_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
     """For each kind, the words its matches can start with (_A_DIGIT: a number). Kept beside the patterns of
-    ``_patterns``: a kind that starts with another word must list it here, or it is never tried there."""
+    ``_patterns``: a kind that starts with another word must list it here, or it is never tried there. After an
+    article the kind's next word is listed too ('the third'): most articles in a text start no period, and the
+    scan then tries a kind after 'the' only where one of those words follows."""
     article, ranges = lexicon["article"], lexicon["range"]
     months = [name for month in lexicon["months"] for name in (month["name"], *month["abbreviations"])]
-    parts = [*article, *lexicon["ordinals"], _A_DIGIT]
+    ordinals = [*lexicon["ordinals"]]
+    parts = [*_after(article, ordinals), *ordinals, _A_DIGIT]
     fiscal = [*lexicon["fiscal"]["words"], lexicon["fiscal"]["abbreviation"]]
+    windows, offsets, leading = lexicon["windows"]["words"], [*lexicon["relative"]["offsets"]], lexicon["leading"]["words"]
+    counts = [*lexicon["numbers"], _A_DIGIT]
+    ending_units = [lexicon["units"][name]["one"] for name in lexicon["ending"]["units"]]
     words = {
         "date": [_A_DIGIT, *months],
         "quarter": [*parts, lexicon["quarter"]["letter"]],
@@ -417,20 +423,24 @@ def _first_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
         "month_range": [*ranges["between"], *ranges["from"], *months],
         "fiscal": fiscal,
         "mid": lexicon["mid"],
-        "decade": [*article, _A_DIGIT],
-        "window": [*article, *lexicon["windows"]["words"]],
-        "relative": [*article, *lexicon["relative"]["offsets"], *lexicon["numbers"], _A_DIGIT],
+        "decade": [*_after(article, [_A_DIGIT]), _A_DIGIT],
+        "window": [*_after(article, windows), *windows],
+        "relative": [*_after(article, offsets), *offsets, *counts],
         "month": months,
         "year": [_A_DIGIT],
-        "anaphor": article,
+        "anaphor": _after(article, lexicon["anaphora"]["words"]),
         "whole_year": lexicon["anaphora"]["whole_year"],
-        "leading": [*article, *lexicon["leading"]["words"]],
-        "ending": article,
+        "leading": [*_after(article, leading), *leading],
+        "ending": _after(article, [*counts, *ending_units]),
         "since": lexicon["since"],
         "deadline": lexicon["deadline"]["words"],
     }
     words["ended"] = [*words["quarter"], *words["half"], *fiscal]
     return words
+
+
+def _after(article: Iterable[str], words: Iterable[str]) -> list[str]:
+    return [f"{first} {word}" for first in article for word in words]
 
 
 def _dispatch_key(word: str) -> str:
@@ -448,16 +458,23 @@ def _dispatch_key(word: str) -> str:
 class _Dispatch:
     """For each first word, the scanner pattern with only the kinds that can start with it, in the scanner's
     order: at a number or at 'the' most kinds need not be tried at all. Each pattern is compiled when first
-    needed, since compiling them all would cost every run a tenth of a second."""
+    needed, since compiling them all would cost every run a tenth of a second. Where every kind a first word
+    starts lists the word after it too ('the third', 'the past'), only those words can follow it."""
 
     def __init__(self, kinds: dict[str, str], first_words: dict[str, list[str]], opener: str) -> None:
         self._kinds, self._opener = kinds, opener
         starting: dict[str, set[str]] = {}
+        following: dict[str, set[str] | None] = {}
         for kind, words in first_words.items():
             for word in words:
-                starting.setdefault(_dispatch_key(word), set()).add(kind)
+                key, rest = _dispatch_key(word), word.split()[1:]
+                starting.setdefault(key, set()).add(kind)
+                known = following.setdefault(key, set())
+                if known is not None:
+                    following[key] = known | {_dispatch_key(rest[0])} if rest else None
         self._orders = {key: tuple(kind for kind in _SCANNER_KINDS if kind in kinds_there)
                         for key, kinds_there in starting.items()}
+        self._following = {key: frozenset(words) for key, words in following.items() if words is not None}
         self._compiled: dict[tuple[str, ...], re.Pattern[str]] = {}
         self._by_key: dict[str, re.Pattern[str]] = {}
         """The patterns compiled so far, by key: looked up for almost every token, so no tuple is hashed."""
@@ -476,6 +493,21 @@ class _Dispatch:
             compiled = self._compiled[order] = re.compile(_alternation(self._kinds, order, self._opener))
         self._by_key[key] = compiled
         return compiled
+
+    def may_go_on(self, key: str, following: Token | None) -> bool:
+        """Whether a period starting with ``key`` can go on with the token that follows it. A token the keys do
+        not tell apart (a non-ASCII word, a sign) may always."""
+        words = self._following.get(key)
+        if words is None:
+            return True
+        if following is None:
+            return False
+        if following.kind == "num":
+            return following.text[0] not in _ASCII_DIGITS or _A_DIGIT in words
+        if following.kind != "word" or not following.lower.isascii():
+            return True
+        letters = _FIRST_LETTERS.match(following.lower)
+        return letters is None or letters.group() in words
 
 
 @lru_cache(maxsize=None)
@@ -524,10 +556,10 @@ class _Grammar:
         a period, and there only the kinds that can start with its word."""
         found: list[re.Match[str]] = []
         resume = 0
-        for token in tokens:
+        for index, token in enumerate(tokens):
             if token.end <= resume:
                 continue
-            pattern = self._pattern_for(token) if token.start >= resume else None
+            pattern = self._pattern_for(tokens, index) if token.start >= resume else None
             match = pattern.match(text, token.start) if pattern is not None else None
             if match is not None:
                 found.append(match)
@@ -540,10 +572,14 @@ class _Grammar:
                         resume = match.end()
         return found
 
-    def _pattern_for(self, token: Token) -> re.Pattern[str] | None:
+    def _pattern_for(self, tokens: Sequence[Token], index: int) -> re.Pattern[str] | None:
+        token = tokens[index]
         if token.kind == "word":
             word = token.lower
-            return self.dispatch.pattern(word) if word.isascii() and word.isalpha() else self.scanner
+            if not (word.isascii() and word.isalpha()):
+                return self.scanner
+            following = tokens[index + 1] if index + 1 < len(tokens) else None
+            return self.dispatch.pattern(word) if self.dispatch.may_go_on(word, following) else None
         if token.kind == "num":
             return self.dispatch.pattern(_A_DIGIT) if token.text[0] in _ASCII_DIGITS else self.scanner
         return None  # a sign: '_' is the only one that is a word character, and no period starts with it
