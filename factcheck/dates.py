@@ -214,6 +214,9 @@ _START = r"(?<!\w)(?<![0-9][.,])(?=\w)"
 _NUMBER_END = r"(?![\w%‰]|[.,][0-9])"
 # "year" in "year-on-year", "year/year" or "year-end" belongs to a compound, not to a period.
 _WORD_END = r"(?!\w|[-/]\w)"
+_LONGEST_NUMBER = 4
+"""The most digits a number opening a period has: every number in these patterns is a year, day, count, quarter
+or two-digit year of at most four digits, and none goes on with a decimal or a digit group."""
 
 _ATOMIC_KINDS = ("date", "quarter", "half", "year_range", "fiscal", "mid", "decade", "relative", "month", "year")
 # At one position the first kind that matches wins, so longer, more specific kinds come first.
@@ -581,7 +584,10 @@ class _Grammar:
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             return self.dispatch.pattern(word) if self.dispatch.may_go_on(word, following) else None
         if token.kind == "num":
-            return self.dispatch.pattern(_A_DIGIT) if token.text[0] in _ASCII_DIGITS else self.scanner
+            text = token.text
+            if text[0] not in _ASCII_DIGITS:
+                return self.scanner
+            return self.dispatch.pattern(_A_DIGIT) if _may_open_period(text) else None
         return None  # a sign: '_' is the only one that is a word character, and no period starts with it
 
     def month(self, name: str) -> tuple[int, bool]:
@@ -618,6 +624,17 @@ class _Grammar:
         """True when the word just before ``start`` makes a guarded month name a month ("in May")."""
         previous = _PREVIOUS_WORD.search(text, max(0, start - _GUARD_REACH), start)
         return previous is not None and _key(previous.group(1)) in self.month_guard
+
+
+def _may_open_period(number: str) -> bool:
+    """Whether a number token (ASCII digits first) may open a period: not '16600', nor the whole part of '4.82'
+    or the first group of '1,200'."""
+    digits = 0
+    while digits < len(number) and number[digits] in _ASCII_DIGITS:
+        digits += 1
+    if digits > _LONGEST_NUMBER:
+        return False
+    return not (digits + 1 < len(number) and number[digits] in ".," and number[digits + 1] in _ASCII_DIGITS)
 
 
 def _inner_starts(text: str, start: int, end: int) -> list[int]:

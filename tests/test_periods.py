@@ -427,7 +427,8 @@ def test_any_text_gives_ordered_non_overlapping_periods_that_slice_back(text: st
 # Word characters that are no letters of a word token, case folds that differ from str.lower, and the marks
 # that run words and numbers together inside one token.
 ODD_PIECES = ["½", "²", "٣", "_", "ſince", "İn", "K", "’", "'", "\u2009", "1,000", "1 000 000", ".5", "x10^-3",
-              "year-on-year", "full-year", "mid-March", "e-5", "3/4"]  # fmt: skip
+              "year-on-year", "full-year", "mid-March", "e-5", "3/4", "4.82", "16600", "2024.5", "15/16", "3\u2009000",
+              "1e10", "12½"]  # fmt: skip
 # What can follow an article at the start of a period, in odd cases too: a kind tried after 'the' only before
 # the words it lists would be lost here if a word were missing.
 ARTICLE_PIECES = ["The", "THE", "whole", "full", "period", "six", "3rd", "1st", "week", "financial", "previous",
