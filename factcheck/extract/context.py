@@ -131,6 +131,7 @@ class Context:
 
     def __post_init__(self) -> None:
         self._token_starts = [token.start for token in self.tokens]
+        self._sentence_ranges = self._ranges_of_sentences()
         self._words = self.lexicon.clauses
         self._period_starts = [period.start_offset for period in self.periods]
         self._citation_starts = [citation.start for citation in self.document.citations]
@@ -168,7 +169,20 @@ class Context:
     # -- token windows ----------------------------------------------------------------------------------
 
     def token_range(self, span: Span) -> tuple[int, int]:
+        known = self._sentence_ranges.get(span.start)
+        if known is not None and known[0] == span.end:
+            return known[1]
         return bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end)
+
+    def _ranges_of_sentences(self) -> dict[int, tuple[int, tuple[int, int]]]:
+        """Each sentence's end and token range, by its start: every figure asks for its sentence's several
+        times."""
+        ranges: dict[int, tuple[int, tuple[int, int]]] = {}
+        low = 0
+        for sentence in self.index.sentences:
+            low = bisect_left(self._token_starts, sentence.start, low)
+            ranges[sentence.start] = (sentence.end, (low, bisect_left(self._token_starts, sentence.end, low)))
+        return ranges
 
     def periods_between(self, start: int, end: int) -> list[Period]:
         return self.periods[bisect_left(self._period_starts, start):bisect_left(self._period_starts, end)]
