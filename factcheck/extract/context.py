@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, NamedTuple
 
 from ..lexicon import Lexicon
@@ -41,7 +42,9 @@ _MODALITY_REACH = 12
 _RATE_RESULT_REACH = 14
 _CHANGE_METRICS = frozenset({"growth", "decline"})
 _DURATION = "duration"
-_ANY_MEASURE = frozenset(kind.value for kind in QuantityKind)
+_MEASURES = {kind: kind.value for kind in QuantityKind}
+"""Each kind's name, read without the enum's Python-level ``value`` property, twice for every figure."""
+_ANY_MEASURE = frozenset(_MEASURES.values())
 """What a metric the lexicon gives no measures for can measure: any kind of figure, but no span of time."""
 _MARKET_SIZE, _MARKET_SHARE = "market_size", "market_share"
 _SHARE_OF_REACH = 5
@@ -70,27 +73,30 @@ _NO_ATTRIBUTION = Attribution()
 
 
 class SentenceIndex:
-    """Which sentence and paragraph an offset falls in, by binary search over sorted spans."""
+    """Which sentence and paragraph an offset falls in, by binary search over sorted spans. Their bounds are kept
+    as plain integers too: reading a pydantic model's attribute costs several times more."""
 
     def __init__(self, sentences: tuple[Span, ...], paragraphs: tuple[Span, ...]) -> None:
         self.sentences, self.paragraphs = sentences, paragraphs
         self._sentence_starts = [span.start for span in sentences]
+        self._sentence_ends = [span.end for span in sentences]
         self._paragraph_starts = [span.start for span in paragraphs]
+        self._paragraph_ends = [span.end for span in paragraphs]
 
     def sentence_of(self, offset: int) -> Span:
-        return _containing(self.sentences, self._sentence_starts, offset)
+        return _containing(self.sentences, self._sentence_starts, self._sentence_ends, offset)
 
     def paragraph_of(self, offset: int) -> Span:
-        return _containing(self.paragraphs, self._paragraph_starts, offset)
+        return _containing(self.paragraphs, self._paragraph_starts, self._paragraph_ends, offset)
 
     def previous_sentence(self, sentence: Span) -> Span | None:
         position = bisect_left(self._sentence_starts, sentence.start)
         return self.sentences[position - 1] if position > 0 else None
 
 
-def _containing(spans: tuple[Span, ...], starts: list[int], offset: int) -> Span:
+def _containing(spans: tuple[Span, ...], starts: list[int], ends: list[int], offset: int) -> Span:
     position = bisect_right(starts, offset) - 1
-    if position >= 0 and spans[position].start <= offset < max(spans[position].end, spans[position].start + 1):
+    if position >= 0 and offset < max(ends[position], starts[position] + 1):
         return spans[position]
     return Span(start=offset, end=offset + 1)
 
@@ -132,6 +138,8 @@ class Context:
     def __post_init__(self) -> None:
         self._token_starts = [token.start for token in self.tokens]
         self._sentence_ranges = self._ranges_of_sentences()
+        self._last_span: Span | None = None
+        self._last_range = (0, 0)
         self._words = self.lexicon.clauses
         self._period_starts = [period.start_offset for period in self.periods]
         self._citation_starts = [citation.start for citation in self.document.citations]
@@ -169,10 +177,13 @@ class Context:
     # -- token windows ----------------------------------------------------------------------------------
 
     def token_range(self, span: Span) -> tuple[int, int]:
+        if span is self._last_span:  # a figure's sentence, asked for by each of its readers in turn
+            return self._last_range
         known = self._sentence_ranges.get(span.start)
-        if known is not None and known[0] == span.end:
-            return known[1]
-        return bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end)
+        found = known[1] if known is not None and known[0] == span.end else \
+            (bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end))
+        self._last_span, self._last_range = span, found
+        return found
 
     def _ranges_of_sentences(self) -> dict[int, tuple[int, tuple[int, int]]]:
         """Each sentence's end and token range, by its start: every figure asks for its sentence's several
@@ -518,7 +529,7 @@ class Context:
                    and _cue_distance(cue, quantity) <= _ADJACENT]
         if after:
             return after[0][2]
-        return min(changes, key=lambda cue: _cue_distance(cue, quantity))[2] if changes else None
+        return min(changes, key=partial(_cue_distance, quantity=quantity))[2] if changes else None
 
     def _metric_cues(self, low: int, high: int, quantity: RawQuantity) -> list[tuple[int, int, str]]:
         """(start, end, metric) of the cues in tokens ``low`` to ``high`` outside the figure, none overlapping,
@@ -891,4 +902,4 @@ def measure_of(quantity: RawQuantity) -> str:
     time ('a five-year contract', '10-year yields'), which only a metric about time can be."""
     if quantity.kind is QuantityKind.physical and quantity.unit is not None and is_duration(quantity.unit):
         return _DURATION
-    return quantity.kind.value
+    return _MEASURES[quantity.kind]

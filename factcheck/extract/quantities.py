@@ -552,11 +552,12 @@ class Scanner:
             return self._compound(numeral, base)
         if numeral.fraction and numeral.spelled:
             return base._replace(kind=QuantityKind.ratio, bare=False)
-        for reader in (self._one_in_n, self._over, self._multiple_suffix, self._percent, self._basis_points,
-                       self._points, self._currency_suffix, self._unit, self._hyphenated_head):
-            read = reader(numeral, base)
-            if read is not None:
-                return read
+        # One call after another, not a loop over bound methods: compiled, each is then a direct call.
+        read = self._one_in_n(numeral, base) or self._over(numeral, base) or self._multiple_suffix(numeral, base) \
+            or self._percent(numeral, base) or self._basis_points(numeral, base) or self._points(numeral, base) \
+            or self._currency_suffix(numeral, base) or self._unit(numeral, base) or self._hyphenated_head(numeral, base)
+        if read is not None:
+            return read
         if numeral.fraction:
             return base._replace(kind=QuantityKind.ratio, bare=False)
         if self._part_of_name(numeral, first):
