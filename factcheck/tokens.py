@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal
+from typing import Final
 
 # Grouped numbers must use exactly three digits per group so "1,2" or "[13][15]" never read as one number;
 # European "1.111,11" is tried first so its dots are not taken for decimals.
@@ -12,10 +13,11 @@ _VULGAR = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"
 # Words come first: most tokens are words, and the number patterns' look-arounds then run on digits only.
 # Only words of two letters or more take hyphenated parts, so "5m-HK$7m" keeps its scale "m" apart.
 # No capturing groups: findall then returns the tokens' text and builds no match objects; a token's first
-# character says which branch it came from (see _kind). The hyphen is tested before the look-behind that
-# reads the two letters before it, which then runs only at hyphens.
+# character says which branch it came from (see _kind). Each match takes the blanks before its token, so that
+# offsets follow from lengths and the engine does not try every branch at every blank. The hyphen is tested
+# before the look-behind that reads the two letters before it, which then runs only at hyphens.
 _TOKEN = re.compile(
-    rf"(?:[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*"
+    rf"\s*+(?:(?:[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*"
     rf"(?:-(?<=[^\W\d_{_VULGAR}]{{2}}-)[^\W\d_{_VULGAR}]+(?:['’][^\W\d_{_VULGAR}]+)*)*)"
     rf"|(?=[\d.{_VULGAR}])(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+|\s?[x×]\s?10(?:\^[-−+]?|[−-])\d+|\^[-−+]?\d+)(?![\w.])"
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![\d.,]\d)"
@@ -28,7 +30,7 @@ _TOKEN = re.compile(
     rf"|\d*[{_VULGAR}]"
     r"|\d+(?:\.\d+)?"
     r"|(?<!\d)\.\d+)"
-    r"|\S"
+    r"|\S)"
 )
 
 
@@ -58,8 +60,10 @@ POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")
 def tokenize(view: str) -> list[Token]:
     tokens: list[Token] = []
     end = 0
-    for text in _TOKEN.findall(view):
-        start = view.find(text, end)  # only blanks lie between two tokens, and a token starts with no blank
+    # Up to the last token: blanks with no token after them would each be matched to the end, and fail.
+    for spaced in _TOKEN.findall(view, 0, len(view.rstrip())):
+        text = spaced.lstrip()  # a token starts with no blank
+        start = end + len(spaced) - len(text)
         end = start + len(text)
         tokens.append(Token(_kind(text), text, start, end, text.lower()))
     return tokens
@@ -69,11 +73,21 @@ def _kind(text: str) -> str:
     """The branch of _TOKEN a token came from: a word starts with a letter (a word character that is no
     digit, '_' or vulgar fraction), a number with a digit, a fraction or a decimal point and a digit."""
     first = text[0]
+    kind = _FIRST_KINDS.get(first)
+    if kind is None:
+        kind = _first_kind(first)
+    return kind or ("num" if len(text) > 1 else "sym")
+
+
+def _first_kind(first: str) -> str:
+    """'word' or 'num' for a character that starts only that kind of token; '' for any other."""
     if first.isalnum() and not first.isdecimal() and first not in _VULGAR:
         return "word"
-    if first.isdecimal() or first in _VULGAR or len(text) > 1:
-        return "num"
-    return "sym"
+    return "num" if first.isdecimal() or first in _VULGAR else ""
+
+
+_FIRST_KINDS: Final = {chr(code): _first_kind(chr(code)) for code in range(0x800)}
+"""The kinds of the characters most tokens start with, looked up: testing them costs every token three calls."""
 
 
 _POWER = re.compile(r"([\d.]+)\s?(?:[eE]|[x×]\s?10\^?|\^)([-−+]?\d+)")

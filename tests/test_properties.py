@@ -236,6 +236,10 @@ HOSTILE = [
     pytest.param("**5%** " * 20_000, "markdown", id="markdown-emphasis"),
     pytest.param("&nbsp;" * 30_000, "html", id="html-entities"),
     pytest.param("[1]" * 60_000, "text", id="citations"),
+    # Each token is read with the blanks before it: blanks that no token follows must not be read again from
+    # each of their positions.
+    pytest.param("5%" + " \u2009\n" * 100_000, "text", id="trailing-blanks"),
+    pytest.param("5% " * 30_000 + " " * 200_000 + "6%", "text", id="long-blank-run"),
 ]
 
 
