@@ -45,7 +45,7 @@ __all__ = ["find_periods", "parse_date"]
 
 
 def find_periods(text: str, published: date | None, lexicon: str = "en", *, sentences: Sequence[Span] = (),
-                 paragraphs: Sequence[Span] = (), tokens: Sequence[Token] | None = None) -> list[Period]:
+                 paragraphs: Sequence[Span] = (), tokens: list[Token] | None = None) -> list[Period]:
     """All period expressions in text, non-overlapping, in text order, longest match wins.
 
     ``published`` resolves what the text leaves open: the year of "Q3" or "in March", and every relative
@@ -558,7 +558,7 @@ class _Grammar:
         self._quantity_reach = max(map(len, context["before"])) + 4
         self._quantity_after = re.compile(rf"\s*{_words(context['words_after'])}(?!\w)")
 
-    def scan(self, text: str, tokens: Sequence[Token]) -> list[re.Match[str]]:
+    def scan(self, text: str, tokens: list[Token]) -> list[re.Match[str]]:
         """The matches ``scanner.finditer(text)`` gives, found by trying the scanner only where a token can start
         a period, and there only the kinds that can start with its word."""
         found: list[re.Match[str]] = []
@@ -579,11 +579,11 @@ class _Grammar:
                         resume = match.end()
         return found
 
-    def _pattern_for(self, tokens: Sequence[Token], index: int) -> re.Pattern[str] | None:
+    def _pattern_for(self, tokens: list[Token], index: int) -> re.Pattern[str] | None:
         token = tokens[index]
         if token.kind == "word":
             word = token.lower
-            if not (word.isascii() and word.isalpha()):
+            if not (token.text.isalnum() and word.isascii()):  # an ASCII word is alphanumeric when all letters
                 return self.scanner
             following = tokens[index + 1] if index + 1 < len(tokens) else None
             return self.dispatch.pattern(word) if self.dispatch.may_go_on(word, following) else None

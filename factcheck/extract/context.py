@@ -147,8 +147,7 @@ class Context:
         self._link_starts = [link.start for link in self._links]
         self._attributions: dict[int, Attribution] = {}
         self._names: dict[int, list[_Name]] = {}
-        # Only words are in lower case: digits and signs have no case.
-        self.lowercase_words = {token.text for token in self.tokens if token.text.islower()}
+        self._words_written = {token.text for token in self.tokens if token.kind == "word"}
         self._metrics, self._directions, self._modalities, self._verbs, self._prefixes = \
             map(_Cues, self.lexicon.context_cues.index(self.tokens))
         self.figure_tokens: frozenset[int] = frozenset()
@@ -462,7 +461,8 @@ class Context:
 
     def _common_word(self, token: Token, index: int) -> bool:
         """A capitalised word that the article also writes in lower case is an ordinary word ('Now', 'Exports')."""
-        return token.lower in self.lowercase_words and (index == 0 or self._starts_sentence(index))
+        return token.lower in self._words_written and token.lower.islower() \
+            and (index == 0 or self._starts_sentence(index))
 
     def _starts_sentence(self, index: int) -> bool:
         return self.index.sentence_of(self.tokens[index].start).start == self.tokens[index].start
