@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
-from decimal import Decimal
+from decimal import Decimal, DecimalException
 from typing import Final
 
 # Grouped numbers must use exactly three digits per group so "1,2" or "[13][15]" never read as one number;
@@ -112,13 +113,34 @@ def number_value(text: str) -> float:
         return int(numerator) / int(denominator)
     power = _POWER.fullmatch(text)
     if power is not None:
-        mantissa, exponent = Decimal(power.group(1)), int(power.group(2).replace("−", "-"))
-        if "^" in text and "10^" not in text:
-            return float(mantissa ** exponent)
-        return float(mantissa.scaleb(exponent))
+        return _power_value(Decimal(power.group(1)), _exponent(power.group(2).replace("−", "-")),
+                            raised="^" in text and "10^" not in text)
     if "," in text and "." in text and text.rfind(",") > text.rfind("."):
         return float(text.replace(".", "").replace(",", "."))
     return float(_SEPARATORS.sub("", text))
+
+
+def _power_value(mantissa: Decimal, exponent: int, *, raised: bool) -> float:
+    """'1.1^2' (``raised``: a power of the mantissa) or '6.23x10^-4' (a power of ten), exact in decimals. Past
+    what decimals hold the value is infinite or zero, as in float arithmetic, and 0^0 is 1."""
+    try:
+        return float(mantissa ** exponent if raised else mantissa.scaleb(exponent))
+    except DecimalException:
+        if mantissa == 0:
+            return 1.0 if raised and exponent == 0 else 0.0
+        grows = (mantissa > 1) == (exponent > 0) if raised else exponent > 0
+        return math.inf if grows else 0.0
+
+
+def _exponent(digits: str) -> int:
+    """An exponent as written; one too long to read (thousands of digits) is as large as any decimal allows."""
+    if len(digits.lstrip("+-")) <= _EXPONENT_DIGITS:
+        return int(digits)
+    return -_HUGE_EXPONENT if digits.startswith("-") else _HUGE_EXPONENT
+
+
+_EXPONENT_DIGITS = 18
+_HUGE_EXPONENT = 10 ** _EXPONENT_DIGITS
 
 
 def is_fraction_token(text: str) -> bool:

@@ -185,6 +185,7 @@ def test_period_without_publication_date_is_no_claim(period: str) -> None:
 @given(text=arbitrary_text())
 @example(text="Sales rose 5%\ud800.")  # a lone surrogate once escaped as UnicodeEncodeError
 @example(text="Kazakhstan pumped 1.8 million barrels a")  # a rate joiner ending the text once raised IndexError
+@example(text="0GW·")  # so did a unit's multiplication sign ending it
 def test_extraction_never_raises(fmt: str, text: str) -> None:
     if _document(text, fmt) is not None:
         factcheck.extract(text, fmt=fmt)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -44,3 +46,18 @@ def test_numbers_have_a_value_and_words_no_digit(text: str) -> None:
 ])  # fmt: skip
 def test_token_kinds(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(token.kind, token.text) for token in tokenize(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1.1^2", 1.21),
+    ("6.23x10^-4", 0.000623),
+    ("1e10", 1e10),
+    ("0^0", 1.0),  # undefined in decimals; read as float arithmetic reads it
+    ("9^9999999", math.inf),  # past what decimals hold
+    ("0.5^-9999999", math.inf),
+    ("1.5e99999999999", math.inf),
+    ("3e-99999999999", 0.0),
+    ("2^" + "9" * 5000, math.inf),  # more digits than an int may be read from
+])  # fmt: skip
+def test_powers_read_to_a_value_however_large(text: str, value: float) -> None:
+    assert number_value(text) == pytest.approx(value)

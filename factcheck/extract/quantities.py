@@ -1022,7 +1022,10 @@ class Scanner:
         return index < len(self.tokens) and self.tokens[index].lower in words
 
     def _touching(self, start: int, end: int) -> bool:
-        return all(self.tokens[i].end == self.tokens[i + 1].start for i in range(start, end - 1))
+        """Whether tokens ``start`` to ``end`` (exclusive) are written with nothing between them; tokens past the
+        sentence's last do not."""
+        return end <= len(self.tokens) and all(self.tokens[i].end == self.tokens[i + 1].start
+                                                for i in range(start, end - 1))
 
 
 def _descending(first: RawQuantity, second: RawQuantity) -> bool:
