@@ -419,7 +419,8 @@ def _first_words(lexicon: dict[str, Any]) -> dict[str, list[str]]:
     ordinals = [*lexicon["ordinals"]]
     parts = [*_after(article, ordinals), *ordinals, _A_DIGIT]
     fiscal = [*lexicon["fiscal"]["words"], lexicon["fiscal"]["abbreviation"]]
-    windows, offsets, leading = lexicon["windows"]["words"], [*lexicon["relative"]["offsets"]], lexicon["leading"]["words"]
+    windows, leading = lexicon["windows"]["words"], lexicon["leading"]["words"]
+    offsets = [*lexicon["relative"]["offsets"]]
     counts = [*lexicon["numbers"], _A_DIGIT]
     ending_units = [lexicon["units"][name]["one"] for name in lexicon["ending"]["units"]]
     words = {

@@ -20,10 +20,10 @@ __all__ = ["extract_claims", "extract", "unit_mentions", "preload"]
 _SHARE_CONTEXT_REACH = 200
 _SPAN_ONLY_DATE = date(2000, 1, 1)
 _ENTITY_LENGTH = 12
-# Touches every resource extraction loads lazily: number words, currencies, units, periods, attribution.
 # Two records per claim are built straight by their models' validators: BaseModel.__init__ (a Python frame taking
 # keyword arguments) would cost 1.5 us more for each, a tenth of what extracting a claim costs.
 _CLAIM, _QUANTITY = Claim.__pydantic_validator__, Quantity.__pydantic_validator__
+# Touches every resource extraction loads lazily: number words, currencies, units, periods, attribution.
 _PRELOAD_TEXT = "In the third quarter of 2024, revenue rose about 5% to $2.1 billion and output reached 3 GW, it said."
 
 
