@@ -64,18 +64,17 @@ def extract_claims(document: Document) -> list[Claim]:
     # Without a publication date, 'Q3' has no year and is no period, but its digit is still no figure.
     spans = periods if document.published else find_periods(document.view, _SPAN_ONLY_DATE, sentences=sentences,
                                                              paragraphs=paragraphs, tokens=tokens)
-    in_periods = _blocked_tokens(tokens, spans)
-    quantities = _scan_sentences(document, tokens, language, in_periods)
-    index = SentenceIndex(document.sentences, document.paragraphs)
-    context = Context(document, tokens, language, periods, index, in_periods)
+    starts = [token.start for token in tokens]
+    in_periods = _blocked_tokens(starts, spans)
+    quantities = _scan_sentences(document, tokens, starts, language, in_periods)
+    context = Context(document, tokens, language, periods, SentenceIndex(sentences, paragraphs), in_periods, starts)
     context.mark_figures(quantities)
     return _claims(document, quantities, context)
 
 
-def _scan_sentences(document: Document, tokens: list[Token], language: Lexicon,
+def _scan_sentences(document: Document, tokens: list[Token], starts: list[int], language: Lexicon,
                     blocked: frozenset[int]) -> list[RawQuantity]:
     """Quantities sentence by sentence, so that no figure reads across a sentence or paragraph end."""
-    starts = [token.start for token in tokens]
     share_context, lowered = _share_context(document.view, language), document.view.lower()
     ordered_blocked = sorted(blocked)
     document_choices: dict = {}
@@ -105,8 +104,7 @@ def _past_entity(document: Document, end: int) -> int:
     return close + 1 if close != -1 else end
 
 
-def _blocked_tokens(tokens: list[Token], periods: list[Period]) -> frozenset[int]:
-    starts = [token.start for token in tokens]
+def _blocked_tokens(starts: list[int], periods: list[Period]) -> frozenset[int]:
     blocked: set[int] = set()
     for period in periods:
         blocked.update(range(bisect_left(starts, period.start_offset), bisect_left(starts, period.end_offset)))

@@ -134,9 +134,10 @@ class Context:
     index: SentenceIndex
     period_tokens: frozenset[int]
     """Tokens that belong to periods: no part of a name ('Nordavia July')."""
+    token_starts: list[int]
+    """Each token's start offset, in order, for binary search."""
 
     def __post_init__(self) -> None:
-        self._token_starts = [token.start for token in self.tokens]
         self._sentence_ranges = self._ranges_of_sentences()
         self._last_span: Span | None = None
         self._last_range = (0, 0)
@@ -180,7 +181,7 @@ class Context:
             return self._last_range
         known = self._sentence_ranges.get(span.start)
         found = known[1] if known is not None and known[0] == span.end else \
-            (bisect_left(self._token_starts, span.start), bisect_left(self._token_starts, span.end))
+            (bisect_left(self.token_starts, span.start), bisect_left(self.token_starts, span.end))
         self._last_span, self._last_range = span, found
         return found
 
@@ -190,8 +191,8 @@ class Context:
         ranges: dict[int, tuple[int, tuple[int, int]]] = {}
         low = 0
         for sentence in self.index.sentences:
-            low = bisect_left(self._token_starts, sentence.start, low)
-            ranges[sentence.start] = (sentence.end, (low, bisect_left(self._token_starts, sentence.end, low)))
+            low = bisect_left(self.token_starts, sentence.start, low)
+            ranges[sentence.start] = (sentence.end, (low, bisect_left(self.token_starts, sentence.end, low)))
         return ranges
 
     def periods_between(self, start: int, end: int) -> list[Period]:
@@ -223,7 +224,7 @@ class Context:
         if not following:
             return None
         nearest = following[0]
-        gap_low, gap_high = quantity.next_index, bisect_left(self._token_starts, nearest.start_offset)
+        gap_low, gap_high = quantity.next_index, bisect_left(self.token_starts, nearest.start_offset)
         if gap_high - gap_low > _PERIOD_AFTER_REACH or _figure_between(quantity.end, nearest.start_offset, quantities) \
                 or self._clause_break(gap_low, gap_high):
             return None
@@ -234,7 +235,7 @@ class Context:
         if not preceding:
             return None
         nearest = preceding[-1]
-        period_token = bisect_left(self._token_starts, nearest.end_offset)
+        period_token = bisect_left(self.token_starts, nearest.end_offset)
         if quantity.first_token - period_token > _SUBJECT_REACH:
             return None
         contrast, breaks = self._words.contrast_words, self._words.strong_breaks
@@ -245,7 +246,7 @@ class Context:
 
     def _comparison_base(self, period: Period) -> bool:
         """'down 20% from 2023', 'up 9.3% on a year earlier': the base of a change, not the figure's period."""
-        index = bisect_left(self._token_starts, period.start_offset)
+        index = bisect_left(self.token_starts, period.start_offset)
         before = self.tokens[index - 1].lower if index > 0 else ""
         if before in self._words.base_prepositions:
             return True
@@ -338,7 +339,7 @@ class Context:
         if attribution.source is None or attribution.start is None or metric in _OBSERVED_METRICS \
                 or self._names_observer(attribution.source) or attribution.source in self._observer_initials:
             return None
-        cue = bisect_left(self._token_starts, attribution.start)
+        cue = bisect_left(self.token_starts, attribution.start)
         if self._prefixes.get(cue) is not None:
             return None
         bounds = self.token_range(sentence)
